@@ -30,6 +30,10 @@ export interface CatalogVendor {
   regimes: string[];
   kind: VendorKind;
   openWeights: boolean | null;
+  /** The API its endpoint speaks, e.g. `openai`, `anthropic`, `gemini`; null when unknown. */
+  apiFamily: string | null;
+  /** Whether it also documents an OpenAI-compatible endpoint; null when unknown. */
+  openAiCompatible: boolean | null;
   certifications: string[];
   unknown: string[];
   notes: string | null;

@@ -120,6 +120,10 @@ export class CatalogVendorDto {
   @ApiProperty({ type: [String] }) regimes!: string[];
   @ApiProperty({ enum: VENDOR_KINDS }) kind!: VendorKind;
   @ApiProperty({ nullable: true }) openWeights!: boolean | null;
+  @ApiProperty({ nullable: true, example: 'openai', description: 'the API its endpoint speaks' })
+  apiFamily!: string | null;
+  @ApiProperty({ nullable: true, description: 'documents an OpenAI-compatible endpoint too' })
+  openAiCompatible!: boolean | null;
   @ApiProperty({ type: [String] }) certifications!: string[];
   @ApiProperty({ type: [String], description: 'facts that could not be established' })
   unknown!: string[];

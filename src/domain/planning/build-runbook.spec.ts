@@ -10,17 +10,26 @@ import {
   type RunbookDependency,
 } from './build-runbook';
 
+/** The shipped planning model's runbook timings. */
+const timings = { detectHours: 1, containHours: 4, stabiliseHours: 72 };
+
 function dep(id: string, overrides: Partial<RunbookDependency> = {}): RunbookDependency {
   return {
     id,
     name: id,
     team: `team-${id}`,
     vendorId: 'acme',
+    vendorName: 'Acme AI',
     criticality: 'high',
     rtoHours: 8,
     timeToFailoverHours: 4,
     fallbackStatus: 'tested',
-    chosenAlternative: { modelId: 'mistral/mistral-large', vendorId: 'mistral', selfHosted: false },
+    chosenAlternative: {
+      modelId: 'mistral/mistral-large',
+      vendorId: 'mistral',
+      label: 'Mistral Large on Mistral',
+      selfHosted: false,
+    },
     dependsOn: [],
     ...overrides,
   };
@@ -29,6 +38,7 @@ function dep(id: string, overrides: Partial<RunbookDependency> = {}): RunbookDep
 function contract(vendorId: string, overrides: Partial<RunbookContract> = {}): RunbookContract {
   return {
     vendorId,
+    vendorName: `${vendorId} Inc.`,
     name: `${vendorId} MSA`,
     terminationNoticeDays: 30,
     exitAssistance: true,
@@ -57,7 +67,11 @@ describe('recoveryGap', () => {
 
 describe('buildRunbook', () => {
   it('lists the five phases in order, steps numbered from 1', () => {
-    const runbook = buildRunbook({ dependencies: [dep('a'), dep('b')], contracts: [] });
+    const runbook = buildRunbook({
+      timings,
+      dependencies: [dep('a'), dep('b')],
+      contracts: [],
+    });
     expect(runbook.phases.map((p) => p.phase)).toEqual([...RUNBOOK_PHASES]);
     expect(RUNBOOK_PHASES).toEqual(['detect', 'contain', 'fail_over', 'migrate', 'stabilise']);
     for (const phase of runbook.phases) {
@@ -74,7 +88,11 @@ describe('buildRunbook', () => {
       dep('a-consumer', { criticality: 'critical', dependsOn: ['z-base'] }),
       dep('z-base', { criticality: 'critical' }),
     ];
-    const runbook = buildRunbook({ dependencies, contracts: [] });
+    const runbook = buildRunbook({
+      timings,
+      dependencies,
+      contracts: [],
+    });
     const expected = ['z-base', 'a-consumer', 'high-big-gap', 'high-small-gap', 'low'];
     for (const phase of RUNBOOK_PHASES) expect(dependencyOrder(runbook, phase)).toEqual(expected);
     expect(runbook.recoveryGaps.map((g) => g.dependencyId)).toEqual(expected);
@@ -82,6 +100,7 @@ describe('buildRunbook', () => {
 
   it('computes the gap by hand and the deadlines of each phase', () => {
     const runbook = buildRunbook({
+      timings,
       dependencies: [
         dep('claims', {
           team: 'Claims',
@@ -118,13 +137,18 @@ describe('buildRunbook', () => {
   });
 
   it('caps the detect and contain deadlines at a short RTO', () => {
-    const runbook = buildRunbook({ dependencies: [dep('fast', { rtoHours: 0.5 })], contracts: [] });
+    const runbook = buildRunbook({
+      timings,
+      dependencies: [dep('fast', { rtoHours: 0.5 })],
+      contracts: [],
+    });
     expect(runbook.phases[0].steps[1].deadlineHours).toBe(0.5);
     expect(runbook.phases[1].steps[0].deadlineHours).toBe(0.5);
   });
 
   it('escalates a dependency with no chosen alternative', () => {
     const runbook = buildRunbook({
+      timings,
       dependencies: [dep('orphan', { chosenAlternative: null, fallbackStatus: 'none' })],
       contracts: [],
     });
@@ -132,7 +156,11 @@ describe('buildRunbook', () => {
   });
 
   it('opens and closes with Risk office steps and gives team steps to the team', () => {
-    const runbook = buildRunbook({ dependencies: [dep('a')], contracts: [contract('acme')] });
+    const runbook = buildRunbook({
+      timings,
+      dependencies: [dep('a')],
+      contracts: [contract('acme')],
+    });
     expect(runbook.phases[0].steps[0]).toMatchObject({ owner: RISK_OFFICE, dependencyId: null });
     const last = runbook.phases[4].steps.at(-1);
     expect(last).toMatchObject({ owner: RISK_OFFICE, dependencyId: null });
@@ -147,6 +175,7 @@ describe('buildRunbook', () => {
 
   it('lists the levers of each contract and notes force majeure', () => {
     const runbook = buildRunbook({
+      timings,
       dependencies: [dep('a', { vendorId: 'acme' }), dep('b', { vendorId: 'orphan-vendor' })],
       contracts: [
         contract('zeta', {
@@ -183,11 +212,19 @@ describe('buildRunbook', () => {
 
   it('rejects negative hours and duplicate ids', () => {
     expect(() =>
-      buildRunbook({ dependencies: [dep('a', { rtoHours: -1 })], contracts: [] }),
+      buildRunbook({
+        timings,
+        dependencies: [dep('a', { rtoHours: -1 })],
+        contracts: [],
+      }),
     ).toThrow(/rtoHours/);
-    expect(() => buildRunbook({ dependencies: [dep('a'), dep('a')], contracts: [] })).toThrow(
-      /duplicate/,
-    );
+    expect(() =>
+      buildRunbook({
+        timings,
+        dependencies: [dep('a'), dep('a')],
+        contracts: [],
+      }),
+    ).toThrow(/duplicate/);
   });
 
   it('ignores unknown ids and cycles when computing depths', () => {
@@ -218,13 +255,24 @@ describe('buildRunbook', () => {
     fc.assert(
       fc.property(arbitraryDependencies, (dependencies) => {
         const contracts = [contract('acme'), contract('beta')];
-        const one = buildRunbook({ dependencies, contracts });
+        const one = buildRunbook({
+          timings,
+          dependencies,
+          contracts,
+        });
         const two = buildRunbook({
+          timings,
           dependencies: [...dependencies].reverse(),
           contracts: [...contracts].reverse(),
         });
         expect(two).toEqual(one);
-        expect(buildRunbook({ dependencies, contracts })).toEqual(one);
+        expect(
+          buildRunbook({
+            timings,
+            dependencies,
+            contracts,
+          }),
+        ).toEqual(one);
       }),
     );
   });
@@ -232,7 +280,11 @@ describe('buildRunbook', () => {
   it('puts every dependency once in each phase; gaps are never negative', () => {
     fc.assert(
       fc.property(arbitraryDependencies, (dependencies) => {
-        const runbook = buildRunbook({ dependencies, contracts: [] });
+        const runbook = buildRunbook({
+          timings,
+          dependencies,
+          contracts: [],
+        });
         for (const phase of RUNBOOK_PHASES) {
           expect(dependencyOrder(runbook, phase)).toHaveLength(dependencies.length);
           expect(new Set(dependencyOrder(runbook, phase)).size).toBe(dependencies.length);

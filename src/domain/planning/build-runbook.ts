@@ -16,6 +16,8 @@ export const PROCUREMENT = 'Procurement';
 export interface RunbookAlternative {
   modelId: string;
   vendorId: string;
+  /** How people call it, e.g. "GPT-4o on OpenAI" or "Llama 3.3 70B". */
+  label: string;
   selfHosted: boolean;
 }
 
@@ -25,6 +27,7 @@ export interface RunbookDependency {
   /** The team that owns the dependency's steps. */
   team: string;
   vendorId: string;
+  vendorName: string;
   criticality: Criticality;
   /** Recovery time objective, hours (>= 0). */
   rtoHours: number;
@@ -39,6 +42,7 @@ export interface RunbookDependency {
 
 export interface RunbookContract {
   vendorId: string;
+  vendorName: string;
   name: string;
   /** Days of notice to terminate; null when the contract states none. */
   terminationNoticeDays: number | null;
@@ -48,27 +52,17 @@ export interface RunbookContract {
   dataPortability: boolean;
 }
 
-/**
- * Hours from the order's start by which the portfolio-wide detect and contain steps are due, and
- * how long stabilisation runs after the migration. Planning conventions, not measurements: a
- * service may pass its own.
- */
+/** Hours from the order's start for the portfolio-wide steps (data/planning-model.json `runbook`). */
 export interface RunbookTimings {
   detectHours: number;
   containHours: number;
   stabiliseHours: number;
 }
 
-export const DEFAULT_RUNBOOK_TIMINGS: RunbookTimings = {
-  detectHours: 1,
-  containHours: 4,
-  stabiliseHours: 72,
-};
-
 export interface RunbookInput {
   dependencies: RunbookDependency[];
   contracts: RunbookContract[];
-  timings?: RunbookTimings;
+  timings: RunbookTimings;
 }
 
 export interface RunbookStep {
@@ -204,9 +198,7 @@ function hours(value: number): string {
 }
 
 function alternativeLabel(alternative: RunbookAlternative): string {
-  return alternative.selfHosted
-    ? `self-hosted ${alternative.modelId}`
-    : `${alternative.modelId} on ${alternative.vendorId}`;
+  return alternative.selfHosted ? `self-hosted ${alternative.label}` : alternative.label;
 }
 
 function failOverAction(d: RunbookDependency): string {
@@ -235,7 +227,7 @@ function migrateAction(d: RunbookDependency): string {
 }
 
 function leversFor(contract: RunbookContract): { levers: ContractLever[]; notes: string[] } {
-  const v = contract.vendorId;
+  const v = contract.vendorName;
   const notice = contract.terminationNoticeDays;
   const levers: ContractLever[] = [
     {
@@ -288,7 +280,7 @@ function leversFor(contract: RunbookContract): { levers: ContractLever[]; notes:
  * Throws on negative or non-finite hours and on duplicate dependency ids.
  */
 export function buildRunbook(input: RunbookInput): Runbook {
-  const timings = input.timings ?? DEFAULT_RUNBOOK_TIMINGS;
+  const timings = input.timings;
   assertHours(timings.detectHours, 'timings.detectHours');
   assertHours(timings.containHours, 'timings.containHours');
   assertHours(timings.stabiliseHours, 'timings.stabiliseHours');
@@ -342,7 +334,7 @@ export function buildRunbook(input: RunbookInput): Runbook {
       ...perDependency(
         (d) => Math.min(timings.detectHours, d.rtoHours),
         (d) =>
-          `Confirm whether ${d.name} is affected through ${d.vendorId} or a dependency it relies on, and report its status to the Risk office.`,
+          `Confirm whether ${d.name} is affected through ${d.vendorName} or a dependency it relies on, and report its status to the Risk office.`,
       ),
     ],
     contain: [
@@ -350,7 +342,7 @@ export function buildRunbook(input: RunbookInput): Runbook {
       ...perDependency(
         (d) => Math.min(timings.containHours, d.rtoHours),
         (d) =>
-          `Contain ${d.name}: stop new work on ${d.vendorId}, route pending work to a manual queue and tell its users.`,
+          `Contain ${d.name}: stop new work on ${d.vendorName}, route pending work to a manual queue and tell its users.`,
       ),
     ],
     fail_over: perDependency((d) => d.rtoHours, failOverAction),

@@ -14,7 +14,9 @@ function mutate(path: (string | number)[], value: unknown): unknown {
 describe('parsePlanningModel', () => {
   it('accepts the shipped model, every constant with a unit and a rationale', () => {
     const model = parsePlanningModel(raw);
-    expect(model.version).toBe('2026.11.1');
+    expect(model.version).toBe('2026.11.2');
+    expect(model.runbook.containHours.value).toBe(4);
+    expect(model.needs.maxRequiredContextTokens.value).toBe(8192);
     expect(model.memory.bytesPerParameter.value).toEqual({ bf16: 2, fp8: 1, int4: 0.5 });
     expect(model.memory.usableMemoryFraction.source).toContain('gpu_memory_utilization');
     expect(model.capacity.hoursPerMonth.value).toBe(730);

@@ -77,6 +77,14 @@ export interface PlanningModel {
     switchingPenalties: ModelConstant<SwitchingPenalties>;
     gatewayApiFactor: ModelConstant<number>;
   };
+  runbook: {
+    detectHours: ModelConstant<number>;
+    containHours: ModelConstant<number>;
+    stabiliseHours: ModelConstant<number>;
+  };
+  needs: {
+    maxRequiredContextTokens: ModelConstant<number>;
+  };
 }
 
 const reader: ConstantReader = new ConstantReader('planning model');
@@ -116,6 +124,8 @@ export function parsePlanningModel(json: unknown): PlanningModel {
   const c = reader.section(json, 'capacity');
   const w = reader.section(json, 'workloadDefaults');
   const r = reader.section(json, 'ranking');
+  const rb = reader.section(json, 'runbook');
+  const n = reader.section(json, 'needs');
 
   const model: PlanningModel = {
     version: json.version,
@@ -241,6 +251,19 @@ export function parsePlanningModel(json: unknown): PlanningModel {
         ),
       ),
       gatewayApiFactor: reader.constant(r, 'ranking', 'gatewayApiFactor', reader.num(FRACTION)),
+    },
+    runbook: {
+      detectHours: reader.constant(rb, 'runbook', 'detectHours', reader.num(NON_NEGATIVE)),
+      containHours: reader.constant(rb, 'runbook', 'containHours', reader.num(NON_NEGATIVE)),
+      stabiliseHours: reader.constant(rb, 'runbook', 'stabiliseHours', reader.num(NON_NEGATIVE)),
+    },
+    needs: {
+      maxRequiredContextTokens: reader.constant(
+        n,
+        'needs',
+        'maxRequiredContextTokens',
+        reader.num({ min: 0, integer: true }),
+      ),
     },
   };
   if (typeof json.description === 'string') model.description = json.description;
