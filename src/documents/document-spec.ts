@@ -43,9 +43,7 @@ export interface LabelledValue {
 
 /** How numbers on a chart's value axis and data labels are written. */
 export type NumberFormat =
-  | { style: 'money'; currency: string }
-  | { style: 'percent' }
-  | { style: 'number'; unit: string };
+  { style: 'money'; currency: string } | { style: 'percent' } | { style: 'number'; unit: string };
 
 /** Colour of a key figure or table row, by meaning rather than by colour. */
 export type Tone = 'neutral' | 'good' | 'warning' | 'bad';

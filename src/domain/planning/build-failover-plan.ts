@@ -171,6 +171,8 @@ export interface FailoverPlan {
   asOf: string;
   scenario: SimulationResult['scenario'];
   hitVendors: { id: string; name: string }[];
+  /** Names of every vendor the plan mentions (dependencies, fallbacks, alternatives). */
+  vendorNames: Record<string, string>;
   summary: FailoverPlanSummary;
   /** The stopped dependencies, in runbook order. */
   dependencies: PlannedDependency[];
@@ -291,6 +293,7 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
     asOf: asOf.toISOString(),
     scenario: simulation.scenario,
     hitVendors: [...hit].sort().map((id) => ({ id, name: vendorName(id) })),
+    vendorNames: mentionedVendorNames(planned, vendorName),
     summary: summarise(planned, knockOn, simulation),
     dependencies: planned,
     knockOn,
@@ -467,6 +470,19 @@ function toRunbookDependency(
     chosenAlternative: target,
     dependsOn: dependencyById.get(p.dependencyId)?.dependsOn ?? [],
   };
+}
+
+function mentionedVendorNames(
+  planned: readonly PlannedDependency[],
+  vendorName: (id: string) => string,
+): Record<string, string> {
+  const ids = new Set<string>();
+  for (const p of planned) {
+    ids.add(p.vendorId);
+    if (p.existingFallback?.vendorId) ids.add(p.existingFallback.vendorId);
+    for (const alt of [p.chosen, ...p.runnersUp]) if (alt !== null) ids.add(alt.vendorId);
+  }
+  return Object.fromEntries([...ids].sort().map((id) => [id, vendorName(id)]));
 }
 
 function waitsFor(
