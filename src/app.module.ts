@@ -17,6 +17,8 @@ import { ExposureModule } from './exposure/exposure.module';
 import { HealthModule } from './health/health.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { SimulationsModule } from './simulations/simulations.module';
+import { PlanningModule } from './planning/planning.module';
+import { ReportsModule } from './reports/reports.module';
 import { VendorsModule } from './vendors/vendors.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 
@@ -58,6 +60,8 @@ export class AppModule {
         CommitmentsModule,
         ScenariosModule,
         SimulationsModule,
+        PlanningModule,
+        ReportsModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { createdFields } from '../audit/field-changes';
 import { CatalogService } from '../catalog/catalog.service';
@@ -101,42 +101,59 @@ export class ExposureService {
     };
   }
 
-  createSnapshot(principal: Principal): Promise<ExposureSnapshotEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const result = await this.score(principal.organizationId);
-      const { totals, concentration } = result;
-      const values = {
-        modelVersion: result.modelVersion,
-        currency: result.currency,
-        dependencyCount: totals.dependencies,
-        expectedAnnualLoss: totals.expectedAnnualLoss.total,
-        overallScore: totals.scores.overall,
-        figures: {
-          expectedAnnualLoss: totals.expectedAnnualLoss,
-          scores: totals.scores,
-          appetiteUsed: totals.appetiteUsed,
-          monthlyRevenueAtStake: totals.monthlyRevenueAtStake,
-          hhiVendorCriticalRevenue: concentration.byVendor.hhiCriticalRevenue,
-          hhiJurisdictionCriticalRevenue: concentration.byJurisdiction.hhiCriticalRevenue,
-        },
-      };
-      const snapshot = await manager.save(
-        manager.create(ExposureSnapshotEntity, {
-          id: newId(),
-          organizationId: principal.organizationId,
-          createdByKeyId: principal.apiKeyId,
-          ...values,
-        }),
-      );
-      await this.audit.recordBy(
-        manager,
-        principal,
-        'exposure_snapshot',
-        snapshot.id,
-        'create',
-        createdFields(values),
-      );
-      return snapshot;
+  async createSnapshot(principal: Principal): Promise<ExposureSnapshotEntity> {
+    const result = await this.score(principal.organizationId);
+    return this.dataSource.transaction((manager) =>
+      this.recordSnapshot(manager, principal, result),
+    );
+  }
+
+  /** Stores the figures of a scored portfolio as a snapshot, in the caller's transaction. */
+  async recordSnapshot(
+    manager: EntityManager,
+    principal: Principal,
+    result: PortfolioExposure,
+  ): Promise<ExposureSnapshotEntity> {
+    const { totals, concentration } = result;
+    const values = {
+      modelVersion: result.modelVersion,
+      currency: result.currency,
+      dependencyCount: totals.dependencies,
+      expectedAnnualLoss: totals.expectedAnnualLoss.total,
+      overallScore: totals.scores.overall,
+      figures: {
+        expectedAnnualLoss: totals.expectedAnnualLoss,
+        scores: totals.scores,
+        appetiteUsed: totals.appetiteUsed,
+        monthlyRevenueAtStake: totals.monthlyRevenueAtStake,
+        hhiVendorCriticalRevenue: concentration.byVendor.hhiCriticalRevenue,
+        hhiJurisdictionCriticalRevenue: concentration.byJurisdiction.hhiCriticalRevenue,
+      },
+    };
+    const snapshot = await manager.save(
+      manager.create(ExposureSnapshotEntity, {
+        id: newId(),
+        organizationId: principal.organizationId,
+        createdByKeyId: principal.apiKeyId,
+        ...values,
+      }),
+    );
+    await this.audit.recordBy(
+      manager,
+      principal,
+      'exposure_snapshot',
+      snapshot.id,
+      'create',
+      createdFields(values),
+    );
+    return snapshot;
+  }
+
+  /** The organization's most recent snapshot, or null. */
+  latestSnapshot(organizationId: string): Promise<ExposureSnapshotEntity | null> {
+    return this.dataSource.manager.findOne(ExposureSnapshotEntity, {
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
     });
   }
 

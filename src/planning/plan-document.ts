@@ -458,7 +458,7 @@ function runbook(plan: FailoverPlan, t: TemplateNode, phases: TemplateNode): Blo
             l.available ? yes : no,
             l.action,
           ],
-          tone: (l.available ? 'good' : 'warning'),
+          tone: l.available ? 'good' : 'warning',
         })),
       ),
       t.text('leversEmpty'),

@@ -38,7 +38,8 @@ export class ScenarioPresetsService {
     return preset;
   }
 
-  private resolvedFor(portfolio: Portfolio): ScenarioPreset[] {
+  /** Every preset, resolved for an inventory the caller has already loaded. */
+  resolvedFor(portfolio: Portfolio): ScenarioPreset[] {
     return presetScenarios(this.file, {
       primaryFrontierLabId: primaryFrontierLab(portfolio),
       startDate: new Date().toISOString().slice(0, 10),

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-error';
@@ -26,9 +26,18 @@ import {
   SimulationRunSummaryDto,
 } from './dto/simulation.dto';
 import { SimulationRunEntity } from './entities/simulation-run.entity';
+import type { SimulationTaskOutcome } from './run-simulation.task';
 import { SimulationRunner } from './simulation-runner';
 
 const DEFAULT_ITERATIONS = 10_000;
+
+/** A run done on the worker, not yet stored. */
+export interface SimulatedRun {
+  outcome: SimulationTaskOutcome;
+  iterations: number;
+  seed: number;
+  elapsedMs: number;
+}
 
 /**
  * Runs a scenario against the current inventory on a worker thread and stores the run with
@@ -48,10 +57,38 @@ export class SimulationsService {
 
   /** Runs and stores; answers the run as JSON text (see simulationRunJson). */
   async run(principal: Principal, dto: CreateSimulationDto): Promise<string> {
+    const { run, portfolio } = await this.runAndStore(principal, dto);
+    return simulationRunJson(run, {
+      dependencies: portfolio.dependencies.length,
+      commitments: portfolio.commitments.length,
+      vendors: portfolio.vendors.length,
+    });
+  }
+
+  /** Runs a stored, preset or inline scenario against the current inventory and stores the run. */
+  async runAndStore(
+    principal: Principal,
+    dto: CreateSimulationDto,
+  ): Promise<{ run: SimulationRunEntity; portfolio: Portfolio }> {
     // Loaded once: the run needs it, and a preset is resolved against it.
     const portfolio = await this.loader.load(principal.organizationId);
     const { scenario, scenarioId } = await this.resolveScenario(principal, dto, portfolio);
     const iterations = dto.iterations ?? DEFAULT_ITERATIONS;
+    const seed = dto.seed ?? randomInt(0, 2_147_483_647);
+    const simulated = await this.simulate(portfolio, scenario, iterations, seed);
+    const run = await this.dataSource.transaction((manager) =>
+      this.store(manager, principal, { scenario, scenarioId, ...simulated }),
+    );
+    return { run, portfolio };
+  }
+
+  /** Runs a scenario on the worker thread without storing it; refuses runs above the size limit. */
+  async simulate(
+    portfolio: Portfolio,
+    scenario: ScenarioDefinition,
+    iterations: number,
+    seed: number,
+  ): Promise<SimulatedRun> {
     const work = iterations * Math.max(1, portfolio.dependencies.length);
     if (work > MAX_DEPENDENCY_ITERATIONS) {
       throw DomainError.validation([
@@ -61,7 +98,6 @@ export class SimulationsService {
         },
       ]);
     }
-    const seed = dto.seed ?? randomInt(0, 2_147_483_647);
     const started = performance.now();
     const outcome = await this.runner.run({
       portfolio,
@@ -72,47 +108,56 @@ export class SimulationsService {
       // Fallback tests age by the day: a day's runs of the same inputs are the same run.
       asOf: `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
     });
-    const elapsedMs = Math.round(performance.now() - started);
-
-    return this.dataSource.transaction(async (manager) => {
-      const run = manager.create(SimulationRunEntity, {
-        id: newId(),
-        organizationId: principal.organizationId,
-        scenarioId,
-        scenarioSnapshot: { ...scenario },
-        inventorySnapshot: outcome.inventoryJson,
-        modelVersion: this.model.version,
-        seed,
-        iterations,
-        inputsHash: outcome.inputsHash,
-        results: outcome.resultsJson,
-        expectedLoss: outcome.expectedLoss,
-        p90Loss: outcome.p90Loss,
-        elapsedMs,
-        createdByKeyId: principal.apiKeyId,
-        createdAt: new Date(),
-      });
-      await manager.insert(SimulationRunEntity, run);
-      await this.audit.recordBy(manager, principal, 'simulation_run', run.id, 'create', [
-        { field: 'scenario', to: scenario.name },
-        { field: 'iterations', to: iterations },
-        { field: 'seed', to: seed },
-      ]);
-      return simulationRunJson(run, {
-        dependencies: portfolio.dependencies.length,
-        commitments: portfolio.commitments.length,
-        vendors: portfolio.vendors.length,
-      });
-    });
+    return { outcome, iterations, seed, elapsedMs: Math.round(performance.now() - started) };
   }
 
-  /** The run as JSON text (see simulationRunJson). */
-  async get(principal: Principal, id: string): Promise<string> {
+  /** Stores a simulated run with its audit row, in the caller's transaction. */
+  async store(
+    manager: EntityManager,
+    principal: Principal,
+    simulated: SimulatedRun & { scenario: ScenarioDefinition; scenarioId: string | null },
+    id: string = newId(),
+  ): Promise<SimulationRunEntity> {
+    const { outcome, scenario, iterations, seed } = simulated;
+    const run = manager.create(SimulationRunEntity, {
+      id,
+      organizationId: principal.organizationId,
+      scenarioId: simulated.scenarioId,
+      scenarioSnapshot: { ...scenario },
+      inventorySnapshot: outcome.inventoryJson,
+      modelVersion: this.model.version,
+      seed,
+      iterations,
+      inputsHash: outcome.inputsHash,
+      results: outcome.resultsJson,
+      expectedLoss: outcome.expectedLoss,
+      p90Loss: outcome.p90Loss,
+      elapsedMs: simulated.elapsedMs,
+      createdByKeyId: principal.apiKeyId,
+      createdAt: new Date(),
+    });
+    await manager.insert(SimulationRunEntity, run);
+    await this.audit.recordBy(manager, principal, 'simulation_run', run.id, 'create', [
+      { field: 'scenario', to: scenario.name },
+      { field: 'iterations', to: iterations },
+      { field: 'seed', to: seed },
+    ]);
+    return run;
+  }
+
+  /** The organization's run, or SIMULATION_RUN not found. */
+  async findOwn(principal: Principal, id: string): Promise<SimulationRunEntity> {
     const run = await this.dataSource.manager.findOneBy(SimulationRunEntity, {
       id,
       organizationId: principal.organizationId,
     });
     if (!run) throw DomainError.notFound('simulation run', id);
+    return run;
+  }
+
+  /** The run as JSON text (see simulationRunJson). */
+  async get(principal: Principal, id: string): Promise<string> {
+    const run = await this.findOwn(principal, id);
     const inventory = JSON.parse(run.inventorySnapshot) as Portfolio;
     return simulationRunJson(run, {
       dependencies: inventory.dependencies.length,

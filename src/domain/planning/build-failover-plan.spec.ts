@@ -196,7 +196,8 @@ describe('buildFailoverPlan', () => {
     // gamma/cheap and gamma/embed: same vendor, API and fit; gamma/cheap costs a fifth.
     const chat = byId('chat');
     const ranked = [chat.chosen!, ...chat.runnersUp];
-    expect(ranked.map((a) => a.rank)).toEqual(ranked.map((_, i) => i + 1));
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i].rank).toBeGreaterThan(ranked[i - 1].rank);
     const rankOf = (id: string) => ranked.find((a) => a.candidateId === id)!.rank;
     expect(rankOf('gamma/cheap')).toBeLessThan(rankOf('gamma/embed'));
   });
@@ -226,7 +227,12 @@ describe('buildFailoverPlan', () => {
   it('routes each stopped dependency from its model to its targets, fallback first', () => {
     const chat = plan.gatewayRoutes.find((r) => r.dependencyName === 'Support chatbot')!;
     expect(chat.primary).toEqual({ vendorId: 'acme', modelId: 'acme/large' });
-    expect(chat.fallbacks[0]).toEqual({ vendorId: 'beta', modelId: 'beta/mid', selfHosted: false });
+    expect(chat.fallbacks[0]).toEqual({
+      vendorId: 'beta',
+      modelId: 'beta/mid',
+      selfHosted: false,
+      openAiCompatible: false,
+    });
     expect(new Set(chat.fallbacks.map((f) => f.modelId)).size).toBe(chat.fallbacks.length);
   });
 

@@ -233,6 +233,9 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
   const modelById = new Map<string, CandidateModelInput>();
   for (const m of catalog.models) if (!modelById.has(m.id)) modelById.set(m.id, m);
   const hit = new Set(simulation.hitVendorIds);
+  const openAiCompatibleVendors = new Set(
+    catalog.models.filter((m) => m.openAiCompatible === true).map((m) => m.vendorId),
+  );
   const invalidated = new Set(simulation.invalidatedFallbacks.map((f) => f.dependencyId));
   const context = {
     organization: portfolio.organization,
@@ -298,7 +301,9 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
     dependencies: planned,
     knockOn,
     runbook,
-    gatewayRoutes: planned.flatMap((p) => gatewayRoute(p, dependencyById.get(p.dependencyId)!)),
+    gatewayRoutes: planned.flatMap((p) =>
+      gatewayRoute(p, dependencyById.get(p.dependencyId)!, openAiCompatibleVendors),
+    ),
   };
 }
 
@@ -597,12 +602,16 @@ function summarise(
 }
 
 /** Primary = today's model; fallbacks = the switch target, then the other proposed APIs. */
-function gatewayRoute(p: PlannedDependency, dependency: DependencyProfile): GatewayRoute[] {
+function gatewayRoute(
+  p: PlannedDependency,
+  dependency: DependencyProfile,
+  openAiCompatibleVendors: ReadonlySet<string>,
+): GatewayRoute[] {
   if (dependency.modelId === null) return [];
   const fallbacks: GatewayFallback[] = [];
   const add = (f: GatewayFallback) => {
     if (f.modelId === '' || fallbacks.some((x) => x.modelId === f.modelId)) return;
-    fallbacks.push(f);
+    fallbacks.push({ ...f, openAiCompatible: openAiCompatibleVendors.has(f.vendorId) });
   };
   if (p.switchTo?.kind === 'existing_fallback') {
     add({

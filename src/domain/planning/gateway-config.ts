@@ -18,6 +18,8 @@ export interface GatewayModelRef {
 
 export interface GatewayFallback extends GatewayModelRef {
   selfHosted: boolean;
+  /** The provider also serves an OpenAI-compatible API (a generic route where no mapping exists). */
+  openAiCompatible?: boolean;
   /** Base URL of the OpenAI-compatible endpoint (e.g. `http://vllm:8000/v1`); self-hosted only. */
   apiBase?: string;
 }
@@ -37,7 +39,16 @@ export interface UnsupportedTarget {
   reason: string;
 }
 
-type TargetRef = GatewayModelRef & { selfHosted?: boolean; apiBase?: string };
+type TargetRef = GatewayModelRef & {
+  selfHosted?: boolean;
+  apiBase?: string;
+  openAiCompatible?: boolean;
+};
+
+/** `together-ai` -> `TOGETHER_AI`: the stem of a provider's environment variables. */
+function envStem(provider: string): string {
+  return provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
 
 /** Splits a catalog model reference into its provider and the provider's model name. */
 export function splitModelRef(ref: GatewayModelRef): { provider: string; model: string } {
@@ -167,6 +178,14 @@ function liteLlmParams(target: TargetRef): LiteLlmParams | string {
   }
   const { provider, model } = splitModelRef(target);
   const mapped = Object.hasOwn(LITELLM_PROVIDERS, provider) ? LITELLM_PROVIDERS[provider] : null;
+  if (!mapped && target.openAiCompatible === true) {
+    // LiteLLM's generic OpenAI-compatible route: the base URL and key come from the environment.
+    return {
+      model: `openai/${model}`,
+      api_base: env(`${envStem(provider)}_API_BASE`),
+      api_key: env(`${envStem(provider)}_API_KEY`),
+    };
+  }
   if (!mapped) return `no LiteLLM provider mapping for "${provider}"`;
   return { model: `${mapped.prefix}/${model}`, ...mapped.credentials };
 }

@@ -76,6 +76,7 @@ export interface PlanningModel {
     precisionFitFactors: ModelConstant<Record<Precision, number>>;
     switchingPenalties: ModelConstant<SwitchingPenalties>;
     gatewayApiFactor: ModelConstant<number>;
+    tierPriceRatioFloor: ModelConstant<number>;
   };
   runbook: {
     detectHours: ModelConstant<number>;
@@ -251,6 +252,12 @@ export function parsePlanningModel(json: unknown): PlanningModel {
         ),
       ),
       gatewayApiFactor: reader.constant(r, 'ranking', 'gatewayApiFactor', reader.num(FRACTION)),
+      tierPriceRatioFloor: reader.constant(
+        r,
+        'ranking',
+        'tierPriceRatioFloor',
+        reader.num(FRACTION),
+      ),
     },
     runbook: {
       detectHours: reader.constant(rb, 'runbook', 'detectHours', reader.num(NON_NEGATIVE)),

@@ -223,6 +223,8 @@ interface Resolved {
   openAiCompatible: boolean | null;
   monthlyCost: number | null;
   costFactors: Factor[];
+  /** API price of the model (or, self-hosted, of its catalog entry) at the dependency's volume. */
+  tierCost: number | null;
   sizing: SelfHostingSizing | null;
   precisionFit: number;
 }
@@ -248,6 +250,7 @@ function capabilityFit(
   needs: AlternativeNeeds,
   groups: Readonly<Record<string, readonly string[]>>,
   model: PlanningModel,
+  currentCost: number | null,
 ): Fit {
   const reasons: ExclusionReason[] = [];
   const factors: Factor[] = [];
@@ -330,7 +333,13 @@ function capabilityFit(
     }
   }
 
+  const tier = tierFit(c.tierCost, currentCost, model);
+  if (tier === 'unknown') unknown('model class', "a price to compare its class with today's model");
   let score = Math.pow(unknownFactor, unknowns);
+  if (tier !== null && tier !== 'unknown') {
+    score *= tier.value;
+    factors.push(tier);
+  }
   if (c.sizing !== null) {
     score *= c.precisionFit;
     factors.push({
@@ -355,6 +364,46 @@ function capabilityFit(
           ` = ${formatNumber(score, 3)}.`,
   });
   return { reasons, score, factors };
+}
+
+/**
+ * Class of model, with list price as the proxy (the catalog has no quality measure): a candidate
+ * whose API price at the dependency's volume is below `tierPriceRatioFloor` x today's model's is
+ * likely a smaller model, so its fit is scaled by ratio / floor. Null (no factor) when today's
+ * price is unknown or zero; `unknown` when only the candidate's is.
+ */
+function tierFit(
+  candidateCost: number | null,
+  currentCost: number | null,
+  model: PlanningModel,
+): Factor | 'unknown' | null {
+  if (currentCost === null || !(currentCost > 0)) return null;
+  if (candidateCost === null) return 'unknown';
+  const floor = model.ranking.tierPriceRatioFloor.value;
+  const ratio = nonNegative(candidateCost) / currentCost;
+  const value = floor > 0 ? Math.min(1, ratio / floor) : 1;
+  return {
+    name: 'model class',
+    value,
+    unit: 'x capability fit',
+    explanation:
+      value >= 1
+        ? `Priced at ${formatNumber(ratio * 100, 0)} % of today's model: the same class or above.`
+        : `Priced at ${formatNumber(ratio * 100, 1)} % of today's model, below the ` +
+          `${formatNumber(floor * 100, 0)} % that marks the same class: likely a smaller model ` +
+          `(x${formatNumber(value, 3)}).`,
+  };
+}
+
+/** The highest API price of a family's catalog entries at the volume (its best-served class). */
+function familyTierCost(
+  members: readonly CandidateModelInput[],
+  dependency: AffectedDependencyInput,
+): number | null {
+  const costs = members
+    .map((m) => apiMonthlyCost(m, dependency).cost)
+    .filter((c): c is number => c !== null);
+  return costs.length === 0 ? null : Math.max(...costs);
 }
 
 /** input tokens / 1e6 x input price + output tokens / 1e6 x output price; null when a needed price is unknown. */
@@ -619,6 +668,12 @@ const LABEL: Record<RankingComponent, string> = {
  * (the dependency's evaluation suite decides). Money is in the price lists' currency; catalog
  * ids are unique (a repeated id keeps its first entry).
  */
+/** What makes two candidates the same choice: kind, then open-weights family or model name. */
+function modelKey(c: Resolved): string {
+  const model = c.familyId ?? c.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return `${c.kind}:${model}`;
+}
+
 export function rankAlternatives(
   dependency: AffectedDependencyInput,
   catalog: AlternativesCatalog,
@@ -643,9 +698,12 @@ export function rankAlternatives(
     seen.add(m.id);
     models.push(m);
   }
-  const currentFamilyId =
-    models.find((m) => dependency.modelId !== null && m.id === dependency.modelId)
-      ?.openWeightsFamilyId ?? null;
+  const currentModel = models.find(
+    (m) => dependency.modelId !== null && m.id === dependency.modelId,
+  );
+  const currentFamilyId = currentModel?.openWeightsFamilyId ?? null;
+  const currentCost =
+    currentModel === undefined ? null : apiMonthlyCost(currentModel, dependency).cost;
 
   const excluded: ExcludedCandidate[] = [];
   const apiFits: { candidate: Resolved; fit: Fit }[] = [];
@@ -694,10 +752,11 @@ export function rankAlternatives(
       openAiCompatible: m.openAiCompatible ?? null,
       monthlyCost: cost.cost,
       costFactors: cost.factors,
+      tierCost: cost.cost,
       sizing: null,
       precisionFit: 1,
     };
-    const fit = capabilityFit(candidate, dependency.needs, groups, model);
+    const fit = capabilityFit(candidate, dependency.needs, groups, model, currentCost);
     reasons.push(...fit.reasons);
     if (reasons.length > 0) {
       excluded.push({ candidateId: m.id, vendorId: m.vendorId, kind: 'api', reasons });
@@ -752,10 +811,11 @@ export function rankAlternatives(
         openAiCompatible: true,
         monthlyCost: null,
         costFactors: [],
+        tierCost: familyTierCost(familyMembers.get(familyId) ?? [], dependency),
         sizing: null,
         precisionFit: 1,
       };
-      const fit = capabilityFit(candidate, dependency.needs, groups, model);
+      const fit = capabilityFit(candidate, dependency.needs, groups, model, currentCost);
       if (
         best === null ||
         fit.reasons.length < best.fit.reasons.length ||
@@ -814,7 +874,10 @@ export function rankAlternatives(
       });
     } else {
       // Again, now that the precision is known.
-      selfFits.push({ candidate, fit: capabilityFit(candidate, dependency.needs, groups, model) });
+      selfFits.push({
+        candidate,
+        fit: capabilityFit(candidate, dependency.needs, groups, model, currentCost),
+      });
     }
   }
 
@@ -958,7 +1021,15 @@ export function rankAlternatives(
     };
   };
 
-  const proposed = pool.slice(0, topN).map((s, i) => toAlternative(s, i, 'top_n'));
+  // One proposal per model: the same weights on five hosts are one choice, not five.
+  const proposed: RankedAlternative[] = [];
+  const modelsProposed = new Set<string>();
+  for (let i = 0; i < pool.length && proposed.length < topN; i++) {
+    const key = modelKey(pool[i].candidate);
+    if (modelsProposed.has(key)) continue;
+    modelsProposed.add(key);
+    proposed.push(toAlternative(pool[i], i, 'top_n'));
+  }
   if (selfScored.length > 0 && !proposed.some((p) => p.kind === 'self_hosted')) {
     const index = pool.indexOf(selfScored[0]);
     proposed.push(toAlternative(pool[index], index, 'best_self_hosted'));

@@ -19,7 +19,8 @@ export interface PresetOutcome {
   presetId: string;
   name: string;
   description: string;
-  simulationRunId: string;
+  /** The stored run behind it; null for presets whose run was not kept. */
+  simulationRunId: string | null;
   hitVendorIds: string[];
   stopped: number;
   total: SeriesStatistics;
@@ -167,7 +168,8 @@ export function heatMap(exposure: PortfolioExposure, bands: HeatMapBands): HeatM
   };
 }
 
-function worstFirst(a: PresetOutcome, b: PresetOutcome): number {
+/** Worst preset first: largest expected loss, then largest P90, then id. */
+export function worstFirst(a: PresetOutcome, b: PresetOutcome): number {
   return (
     b.total.expected - a.total.expected ||
     b.total.p90 - a.total.p90 ||

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ExposureModule } from '../exposure/exposure.module';
+import { SimulationsModule } from '../simulations/simulations.module';
+import { PlanRunner } from './plan-runner';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [ExposureModule, SimulationsModule],
+  controllers: [PlansController],
+  providers: [PlansService, PlanRunner],
+})
+export class PlanningModule {}

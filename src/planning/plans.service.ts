@@ -1,0 +1,245 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { PdfDownload } from '../documents/send-pdf';
+import { Principal } from '../common/auth/principal';
+import { DomainError } from '../common/errors/domain-error';
+import { Page, PaginationQueryDto } from '../common/http/pagination';
+import { newId } from '../common/persistence/columns';
+import { ContractEntity } from '../contracts/entities/contract.entity';
+import type { FailoverPlan } from '../domain/planning/build-failover-plan';
+import type { RunbookContract } from '../domain/planning/build-runbook';
+import {
+  liteLlmRouterConfig,
+  openRouterModelsList,
+  portkeyFallbackConfig,
+} from '../domain/planning/gateway-config';
+import type { ScoringModel } from '../domain/scoring-model';
+import { SCORING_MODEL } from '../exposure/scoring-model.provider';
+import { OrganizationEntity } from '../organizations/entities/organization.entity';
+import type { SimulationRunEntity } from '../simulations/entities/simulation-run.entity';
+import { SimulationsService } from '../simulations/simulations.service';
+import { VendorEntity } from '../vendors/entities/vendor.entity';
+import {
+  CreatePlanDto,
+  DEFAULT_SELF_HOSTED_API_BASE,
+  GatewayConfigDto,
+  GatewayConfigQueryDto,
+  PlanSummaryDto,
+} from './dto/plan.dto';
+import { FailoverPlanEntity } from './entities/failover-plan.entity';
+import { PlanRunner } from './plan-runner';
+
+/**
+ * Failover plans: made on a worker thread from a stored simulation run (or from a scenario or
+ * preset simulated first), stored with their PDF, and exported as gateway configurations.
+ */
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SCORING_MODEL) private readonly model: ScoringModel,
+    private readonly simulations: SimulationsService,
+    private readonly runner: PlanRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Makes and stores the plan; answers it as JSON text (see planJson). */
+  async create(principal: Principal, dto: CreatePlanDto): Promise<string> {
+    const run = await this.sourceRun(principal, dto);
+    const organization = await this.dataSource.manager.findOneByOrFail(OrganizationEntity, {
+      id: principal.organizationId,
+    });
+    const outcome = await this.runner.build({
+      inventoryJson: run.inventorySnapshot,
+      resultsJson: run.results,
+      contracts: await this.contracts(principal.organizationId),
+      scoringModel: this.model,
+      organizationName: organization.name,
+      simulationRunId: run.id,
+      simulatedAt: run.createdAt.toISOString(),
+    });
+    const entity = await this.dataSource.transaction(async (manager) => {
+      const plan = manager.create(FailoverPlanEntity, {
+        id: newId(),
+        organizationId: principal.organizationId,
+        simulationRunId: run.id,
+        scenarioId: run.scenarioId,
+        scenarioName: run.scenarioSnapshot.name,
+        planningModelVersion: outcome.planningModelVersion,
+        plan: outcome.planJson,
+        stoppedDependencies: outcome.stopped,
+        expectedLoss: outcome.expectedLoss,
+        p90Loss: outcome.p90Loss,
+        templateVersion: outcome.pdf.templateVersion,
+        pdfSha256: outcome.pdf.sha256,
+        pdfSize: outcome.pdf.size,
+        pdfBase64: outcome.pdf.base64,
+        createdByKeyId: principal.apiKeyId,
+        createdAt: new Date(),
+      });
+      await manager.insert(FailoverPlanEntity, plan);
+      await this.audit.recordBy(manager, principal, 'failover_plan', plan.id, 'create', [
+        { field: 'simulationRunId', to: run.id },
+        { field: 'pdfSha256', to: plan.pdfSha256 },
+      ]);
+      return plan;
+    });
+    return planJson(entity);
+  }
+
+  async get(principal: Principal, id: string): Promise<string> {
+    return planJson(await this.findOwn(principal, id));
+  }
+
+  async list(principal: Principal, query: PaginationQueryDto): Promise<Page<PlanSummaryDto>> {
+    const [rows, total] = await this.dataSource.manager.findAndCount(FailoverPlanEntity, {
+      select: {
+        id: true,
+        simulationRunId: true,
+        scenarioId: true,
+        scenarioName: true,
+        stoppedDependencies: true,
+        expectedLoss: true,
+        p90Loss: true,
+        planningModelVersion: true,
+        templateVersion: true,
+        pdfSha256: true,
+        pdfSize: true,
+        createdByKeyId: true,
+        createdAt: true,
+      },
+      where: { organizationId: principal.organizationId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: rows.map(planSummary), total, limit: query.limit, offset: query.offset };
+  }
+
+  async pdf(principal: Principal, id: string): Promise<PdfDownload> {
+    const plan = await this.findOwn(principal, id);
+    return {
+      content: Buffer.from(plan.pdfBase64, 'base64'),
+      sha256: plan.pdfSha256,
+      filename: `failover-plan-${plan.id}.pdf`,
+    };
+  }
+
+  async gatewayConfig(
+    principal: Principal,
+    id: string,
+    query: GatewayConfigQueryDto,
+  ): Promise<GatewayConfigDto> {
+    const stored = await this.findOwn(principal, id);
+    const apiBase = query.selfHostedApiBase ?? DEFAULT_SELF_HOSTED_API_BASE;
+    const routes = (JSON.parse(stored.plan) as FailoverPlan).gatewayRoutes.map((route) => ({
+      ...route,
+      fallbacks: route.fallbacks.map((f) => (f.selfHosted ? { ...f, apiBase } : f)),
+    }));
+    const format = query.format;
+    if (format === 'litellm') {
+      const { config, yaml, unsupported } = liteLlmRouterConfig(routes);
+      return { format, planId: id, export: { config, yaml }, unsupported };
+    }
+    if (format === 'portkey') {
+      const { configs, unsupported } = portkeyFallbackConfig(routes);
+      return { format, planId: id, export: { configs }, unsupported };
+    }
+    const { lists, unsupported } = openRouterModelsList(routes);
+    return { format, planId: id, export: { lists }, unsupported };
+  }
+
+  private async findOwn(principal: Principal, id: string): Promise<FailoverPlanEntity> {
+    const plan = await this.dataSource.manager.findOneBy(FailoverPlanEntity, {
+      id,
+      organizationId: principal.organizationId,
+    });
+    if (!plan) throw DomainError.notFound('failover plan', id);
+    return plan;
+  }
+
+  /** Exactly one of a stored run, a stored scenario or a preset (simulated and stored first). */
+  private async sourceRun(principal: Principal, dto: CreatePlanDto): Promise<SimulationRunEntity> {
+    const given = [dto.simulationId, dto.scenarioId, dto.presetId].filter(
+      (value) => value !== undefined && value !== null && value !== '',
+    );
+    if (given.length !== 1) {
+      throw DomainError.validation([
+        {
+          field: 'simulationId',
+          message: 'give exactly one of simulationId, scenarioId or presetId',
+        },
+      ]);
+    }
+    if (dto.simulationId) {
+      if (dto.iterations !== undefined || dto.seed !== undefined) {
+        throw DomainError.validation([
+          { field: 'iterations', message: 'iterations and seed go with scenarioId or presetId' },
+        ]);
+      }
+      return this.simulations.findOwn(principal, dto.simulationId);
+    }
+    const { run } = await this.simulations.runAndStore(principal, {
+      scenarioId: dto.scenarioId,
+      presetId: dto.presetId,
+      iterations: dto.iterations,
+      seed: dto.seed,
+    });
+    return run;
+  }
+
+  /** The organization's contracts with their vendors' names, for the runbook's levers. */
+  private async contracts(organizationId: string): Promise<RunbookContract[]> {
+    const contracts = await this.dataSource.manager.find(ContractEntity, {
+      where: { organizationId },
+      order: { vendorId: 'ASC', name: 'ASC' },
+    });
+    const vendorIds = [...new Set(contracts.map((c) => c.vendorId))];
+    const vendors =
+      vendorIds.length === 0
+        ? []
+        : await this.dataSource.manager.find(VendorEntity, {
+            select: { id: true, name: true },
+            where: { id: In(vendorIds) },
+          });
+    const nameOf = new Map(vendors.map((v) => [v.id, v.name]));
+    return contracts.map((c) => ({
+      vendorId: c.vendorId,
+      vendorName: nameOf.get(c.vendorId) ?? c.vendorId,
+      name: c.name,
+      terminationNoticeDays: c.terminationNoticeDays,
+      exitAssistance: c.exitAssistance,
+      regulatoryChangeClause: c.regulatoryChangeClause,
+      forceMajeureCoversRegulatory: c.forceMajeureCoversRegulatory,
+      dataPortability: c.dataPortability,
+    }));
+  }
+}
+
+function planSummary(plan: FailoverPlanEntity): PlanSummaryDto {
+  return {
+    id: plan.id,
+    simulationRunId: plan.simulationRunId,
+    scenarioId: plan.scenarioId,
+    scenarioName: plan.scenarioName,
+    stoppedDependencies: plan.stoppedDependencies,
+    expectedLoss: plan.expectedLoss,
+    p90Loss: plan.p90Loss,
+    planningModelVersion: plan.planningModelVersion,
+    pdf: {
+      url: `/v1/plans/${plan.id}/pdf`,
+      sha256: plan.pdfSha256,
+      size: plan.pdfSize,
+      templateVersion: plan.templateVersion,
+    },
+    createdByKeyId: plan.createdByKeyId,
+    createdAt: plan.createdAt,
+  };
+}
+
+/** The PlanDto as JSON text, the stored plan spliced in as it is (it can run to megabytes). */
+function planJson(plan: FailoverPlanEntity): string {
+  return `${JSON.stringify(planSummary(plan)).slice(0, -1)},"plan":${plan.plan}}`;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ExposureModule } from '../exposure/exposure.module';
+import { ScenariosModule } from '../scenarios/scenarios.module';
+import { SimulationsModule } from '../simulations/simulations.module';
+import { ReportRunner } from './report-runner';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [ExposureModule, ScenariosModule, SimulationsModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportRunner],
+})
+export class ReportsModule {}
