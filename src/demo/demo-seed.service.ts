@@ -27,6 +27,8 @@ export const DEMO_ORGANIZATION = {
 
 export interface DemoSeedResult {
   organizationId: string;
+  /** The demo admin key's principal, for work done on the organization's behalf (the CLI). */
+  principal: Principal;
   organizationCreated: boolean;
   apiKeyFile: string;
   apiKeyIssued: boolean;
@@ -99,6 +101,7 @@ export class DemoSeedService {
     if (inventorySeeded) this.logger.log("seeded the demo organization's example inventory");
     return {
       organizationId: DEMO_ORGANIZATION_ID,
+      principal,
       organizationCreated,
       apiKeyFile,
       apiKeyIssued: issuedKey !== null,

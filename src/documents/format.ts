@@ -34,6 +34,11 @@ export function hours(h: number): string {
   return x >= 48 ? `${text} (${oneDecimal.format(x / 24)} days)` : text;
 }
 
+/** Hours alone, for tight spaces (key figures): `84 h`. */
+export function shortHours(h: number): string {
+  return `${oneDecimal.format(Math.max(0, finite(h)))} h`;
+}
+
 /** A plain count or size: `1,234`, `1.5`. */
 export function amount(x: number): string {
   return oneDecimal.format(finite(x));

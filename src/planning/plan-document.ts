@@ -1,6 +1,14 @@
 import { tableBlock } from '../documents/blocks';
 import type { Block, DocumentSpec, Tone } from '../documents/document-spec';
-import { amount, hours, money, percent, signedMoney, timestamp } from '../documents/format';
+import {
+  amount,
+  hours,
+  money,
+  percent,
+  shortHours,
+  signedMoney,
+  timestamp,
+} from '../documents/format';
 import {
   documentFrame,
   loadTemplate,
@@ -265,9 +273,13 @@ function dependencyPage(
     {
       kind: 'keyFigures',
       items: [
-        { label: f.text('rto'), value: hours(p.rtoHours), tone: 'neutral' },
-        { label: f.text('timeToFailover'), value: hours(p.timeToFailoverHours), tone: 'neutral' },
-        { label: f.text('gap'), value: hours(p.gapHours), tone: gapTone(p.gapHours) },
+        { label: f.text('rto'), value: shortHours(p.rtoHours), tone: 'neutral' },
+        {
+          label: f.text('timeToFailover'),
+          value: shortHours(p.timeToFailoverHours),
+          tone: 'neutral',
+        },
+        { label: f.text('gap'), value: shortHours(p.gapHours), tone: gapTone(p.gapHours) },
         { label: f.text('spend'), value: m(p.monthlySpend), tone: 'neutral' },
       ],
     },
@@ -325,7 +337,7 @@ function dependencyPage(
       ranked.map((alt) => ({
         cells: [
           String(alt.rank),
-          alt.kind === 'self_hosted' ? `${alt.name} (self-hosted)` : alt.name,
+          alt.name,
           alt.kind === 'self_hosted'
             ? 'own GPUs'
             : (plan.vendorNames[alt.vendorId] ?? alt.vendorId),

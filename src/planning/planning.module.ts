@@ -9,5 +9,7 @@ import { PlansService } from './plans.service';
   imports: [ExposureModule, SimulationsModule],
   controllers: [PlansController],
   providers: [PlansService, PlanRunner],
+  // The report CLI uses it outside HTTP.
+  exports: [PlansService],
 })
 export class PlanningModule {}

@@ -10,5 +10,7 @@ import { ReportsService } from './reports.service';
   imports: [ExposureModule, ScenariosModule, SimulationsModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportRunner],
+  // The report CLI uses it outside HTTP.
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -145,6 +145,31 @@ describe('liteLlmRouterConfig', () => {
     expect(model('toString/x')).toBeUndefined();
   });
 
+  it('routes an unmapped OpenAI-compatible provider through the generic openai/ route', () => {
+    const { config, unsupported } = liteLlmRouterConfig([
+      {
+        dependencyName: 'Chat',
+        primary: { vendorId: 'openai', modelId: 'openai/gpt-4o' },
+        fallbacks: [
+          {
+            vendorId: 'fireworks-ai',
+            modelId: 'fireworks-ai/accounts/fireworks/models/kimi-k2',
+            selfHosted: false,
+            openAiCompatible: true,
+          },
+          { vendorId: 'chutes', modelId: 'chutes/zai-org/GLM-4.5', selfHosted: false },
+        ],
+      },
+    ]);
+    expect(config.model_list[1].litellm_params).toEqual({
+      model: 'openai/accounts/fireworks/models/kimi-k2',
+      api_base: 'os.environ/FIREWORKS_AI_API_BASE',
+      api_key: 'os.environ/FIREWORKS_AI_API_KEY',
+    });
+    // Without the flag it stays unsupported rather than guessed.
+    expect(unsupported.map((u) => u.vendorId)).toEqual(['chutes']);
+  });
+
   it('refuses a self-hosted fallback without an api base', () => {
     const result = liteLlmRouterConfig([
       {

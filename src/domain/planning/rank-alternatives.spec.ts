@@ -588,3 +588,70 @@ describe('rankAlternatives: properties', () => {
     );
   });
 });
+
+describe('rankAlternatives: model class and one proposal per model', () => {
+  const current = candidate('current/model', {
+    vendorId: 'current',
+    inputPricePerMTok: 2,
+    outputPricePerMTok: 8,
+  });
+  const floor = planningModel.ranking.tierPriceRatioFloor.value;
+
+  it('scales the fit of a much cheaper model by its price ratio / the floor, and says why', () => {
+    // Today: 1,000 M in x 2 + 200 M out x 8 = 3,600 a month.
+    const tiny = candidate('acme/tiny', { inputPricePerMTok: 0.02, outputPricePerMTok: 0.08 });
+    const peer = candidate('beta/peer', {
+      vendorId: 'beta',
+      inputPricePerMTok: 1.5,
+      outputPricePerMTok: 6,
+    });
+    const result = rankAlternatives(
+      dependency(),
+      catalog([current, tiny, peer]),
+      new Set(),
+      context,
+    );
+    const tinyRanked = result.proposed.find((p) => p.candidateId === 'acme/tiny')!;
+    const peerRanked = result.proposed.find((p) => p.candidateId === 'beta/peer')!;
+    // tiny costs 36 a month: ratio 0.01.
+    expect(tinyRanked.components.capabilityFit.score).toBeCloseTo(0.01 / floor, 9);
+    expect(peerRanked.components.capabilityFit.score).toBe(1);
+    expect(tinyRanked.factors.map((f) => f.name)).toContain('model class');
+    expect(ids(result)[0]).toBe('beta/peer');
+  });
+
+  it('applies no class factor without a price for the model of today, and counts an unpriced candidate as unconfirmed', () => {
+    const unpriced = candidate('acme/unpriced', {
+      inputPricePerMTok: null,
+      outputPricePerMTok: null,
+    });
+    const withoutCurrent = rankAlternatives(
+      dependency({ modelId: null }),
+      catalog([candidate('acme/cheap', { inputPricePerMTok: 0.01, outputPricePerMTok: 0.01 })]),
+      new Set(),
+      context,
+    );
+    expect(withoutCurrent.proposed[0].components.capabilityFit.score).toBe(1);
+    const result = rankAlternatives(dependency(), catalog([current, unpriced]), new Set(), context);
+    expect(result.proposed[0].components.capabilityFit.score).toBeCloseTo(
+      planningModel.ranking.unknownCapabilityFactor.value,
+      9,
+    );
+  });
+
+  it('proposes a model once, on its best host, and keeps ranks as positions among all fits', () => {
+    const hosts = ['acme', 'beta', 'gamma'].map((vendorId, i) =>
+      candidate(`${vendorId}/same`, { vendorId, name: 'Same Model 70B', inputPricePerMTok: 1 + i }),
+    );
+    const other = candidate('beta/other', {
+      vendorId: 'beta',
+      name: 'Other Model',
+      inputPricePerMTok: 5,
+    });
+    const result = rankAlternatives(dependency(), catalog([...hosts, other]), new Set(), context);
+    expect(result.proposed.filter((p) => p.name === 'Same Model 70B')).toHaveLength(1);
+    expect(ids(result)).toEqual(['acme/same', 'beta/other']);
+    expect(result.proposed[1].rank).toBeGreaterThan(2);
+    expect(result.fitCount).toBe(4);
+  });
+});

@@ -395,15 +395,21 @@ function tierFit(
   };
 }
 
-/** The highest API price of a family's catalog entries at the volume (its best-served class). */
+/**
+ * The median API price of a family's catalog entries at the volume: what hosts commonly charge
+ * for weights of that size, so it stands for the family's class.
+ */
 function familyTierCost(
   members: readonly CandidateModelInput[],
   dependency: AffectedDependencyInput,
 ): number | null {
   const costs = members
     .map((m) => apiMonthlyCost(m, dependency).cost)
-    .filter((c): c is number => c !== null);
-  return costs.length === 0 ? null : Math.max(...costs);
+    .filter((c): c is number => c !== null)
+    .sort((a, b) => a - b);
+  if (costs.length === 0) return null;
+  const middle = Math.floor(costs.length / 2);
+  return costs.length % 2 === 1 ? costs[middle] : (costs[middle - 1] + costs[middle]) / 2;
 }
 
 /** input tokens / 1e6 x input price + output tokens / 1e6 x output price; null when a needed price is unknown. */
