@@ -12,6 +12,7 @@ import type {
   Severity,
   VendorProfile,
 } from '../domain/portfolio';
+import { upstreamProvider } from '../domain/simulation/scenario-effects';
 import { OrganizationEntity } from '../organizations/entities/organization.entity';
 import { RegulatoryEventEntity } from '../vendors/entities/regulatory-event.entity';
 import { VendorEntity } from '../vendors/entities/vendor.entity';
@@ -42,6 +43,9 @@ export class PortfolioLoader {
         ...dependencies.flatMap((d) =>
           d.fallbackVendorId ? [d.vendorId, d.fallbackVendorId] : [d.vendorId],
         ),
+        // The providers behind resold or routed models, so scenarios by jurisdiction or regime
+        // reach them (see upstreamProvider).
+        ...dependencies.flatMap((d) => upstreamProvider(d) ?? []),
         ...extraVendorIds,
       ]),
     ];

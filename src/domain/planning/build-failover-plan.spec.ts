@@ -96,7 +96,7 @@ const catalogModels = [
   model('acme/large'),
   model('acme/small'),
   model('beta/mid', { inputPricePerMTok: 2, outputPricePerMTok: 6 }),
-  model('gamma/cheap', { inputPricePerMTok: 0.2, outputPricePerMTok: 0.8 }),
+  model('gamma/cheap', { inputPricePerMTok: 0.5, outputPricePerMTok: 2 }),
   model('gamma/no-tools', { toolCalling: false }),
   model('gamma/embed'),
 ];
@@ -193,7 +193,7 @@ describe('buildFailoverPlan', () => {
   });
 
   it('keeps the ranking order and ranks the cheaper of two equal candidates higher', () => {
-    // gamma/cheap and gamma/embed: same vendor, API and fit; gamma/cheap costs a fifth.
+    // gamma/cheap and gamma/embed: same vendor, API and fit; gamma/cheap costs half (still the same class of model by price).
     const chat = byId('chat');
     const ranked = [chat.chosen!, ...chat.runnersUp];
     for (let i = 1; i < ranked.length; i++)

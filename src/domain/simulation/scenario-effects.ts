@@ -36,6 +36,8 @@ export interface DependencyScenarioEffect {
   effect: DependencyEffectKind;
   /** The dependency's vendor is among those the scenario hits. */
   vendorHit: boolean;
+  /** The provider whose model it resells or routes to (see `upstreamProvider`) is hit. */
+  upstreamHit: boolean;
   /** Open weights the organization runs itself (self_hosted access on a non-self-hosted vendor). */
   runsOwnWeights: boolean;
   /** For a stopped dependency whose fallback the scenario also hits; else null. */
@@ -124,7 +126,26 @@ export function fallbackInvalidation(
 }
 
 /**
- * The effect of the scenario on one dependency (see `ScenarioKind` for the kinds):
+ * The provider behind a resold or routed model: the catalog id's provider when it is not the
+ * dependency's own vendor (`openai/gpt-4o` bought through a reseller -> `openai`), or the author
+ * an aggregator routes to (`openrouter/anthropic/claude-sonnet-4` on OpenRouter -> `anthropic`).
+ * Null for self-hosted weights and for ids that name no other provider.
+ */
+export function upstreamProvider(
+  dependency: Pick<DependencyProfile, 'modelId' | 'vendorId' | 'accessPath'>,
+): string | null {
+  if (dependency.modelId === null || dependency.accessPath === 'self_hosted') return null;
+  const parts = dependency.modelId.split('/');
+  if (parts.length < 2) return null;
+  if (parts[0] !== dependency.vendorId) return parts[0] || null;
+  return parts.length >= 3 ? parts[1] || null : null;
+}
+
+/**
+ * The effect of the scenario on one dependency (see `ScenarioKind` for the kinds). "Its vendor
+ * is hit" also holds when the provider behind a resold or routed model is (`upstreamProvider`):
+ * an order against a vendor reaches every chain that resells its models.
+ *
  *
  *   full_suspension          stopped  when its vendor is hit
  *   model_recall             stopped  when its vendor is hit and its model recalled
@@ -146,9 +167,11 @@ export function dependencyEffect(
   const { scenario } = ctx;
   const vendor = ctx.vendorById.get(dependency.vendorId);
   const vendorHit = ctx.hitVendorIds.has(dependency.vendorId);
+  const upstream = upstreamProvider(dependency);
+  const upstreamHit = upstream !== null && ctx.hitVendorIds.has(upstream);
   const runsOwnWeights = dependency.accessPath === 'self_hosted' && vendor?.kind !== 'self_hosted';
   let effect: DependencyEffectKind = 'unaffected';
-  if (vendorHit) {
+  if (vendorHit || upstreamHit) {
     switch (scenario.kind) {
       case 'full_suspension':
         if (!runsOwnWeights) effect = 'stopped';
@@ -183,6 +206,7 @@ export function dependencyEffect(
   return {
     effect,
     vendorHit,
+    upstreamHit,
     runsOwnWeights,
     fallbackInvalidation: effect === 'stopped' ? fallbackInvalidation(dependency, ctx) : null,
   };
