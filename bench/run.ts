@@ -5,12 +5,13 @@
  */
 import { machineFacts } from './support';
 import * as exposure from './exposure.bench';
+import * as reports from './reports.bench';
 import * as simulation from './simulation.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   exposure: exposure.run,
   simulation: simulation.run,
-  // reports: reports.run,
+  reports: reports.run,
 };
 
 async function main(): Promise<void> {

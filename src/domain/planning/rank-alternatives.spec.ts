@@ -352,6 +352,10 @@ describe('rankAlternatives: self-hosting', () => {
       rank: 2,
     });
     expect(self.selfHosting?.feasible).toBe(true);
+    // The proposed sizing shows its working, from weights to the monthly cost.
+    expect(self.selfHosting?.factors.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['weights', 'KV cache', 'GPUs per replica', 'monthly GPU cost']),
+    );
     expect(self.monthlyCost).toBe(self.selfHosting?.monthlyGpuCost);
     expect(result.selfHostingOptions).toHaveLength(1);
     expect(result.selfHostingOptions[0].monthlyCost).toBe(self.monthlyCost);

@@ -28,6 +28,7 @@ import {
 } from './planning-model';
 import {
   bestSelfHostingOptions,
+  sizeSelfHosting,
   type GpuInput,
   type OpenWeightsFamilyInput,
   type SelfHostingSizing,
@@ -206,6 +207,12 @@ export interface AlternativesRanking {
 
 export const DEFAULT_SELF_HOSTED_VENDOR_ID = 'self-hosted';
 
+/**
+ * An explanation written only if it is shown: most candidates are compared by their numbers and
+ * never proposed, and writing their explanations cost more than ranking them.
+ */
+type LazyFactor = () => Factor;
+
 /** A candidate in the form both kinds share once resolved. */
 interface Resolved {
   id: string;
@@ -222,7 +229,7 @@ interface Resolved {
   apiFamily: string | null;
   openAiCompatible: boolean | null;
   monthlyCost: number | null;
-  costFactors: Factor[];
+  costFactors: LazyFactor[];
   /** API price of the model (or, self-hosted, of its catalog entry) at the dependency's volume. */
   tierCost: number | null;
   sizing: SelfHostingSizing | null;
@@ -232,7 +239,7 @@ interface Resolved {
 interface Fit {
   reasons: ExclusionReason[];
   score: number;
-  factors: Factor[];
+  factors: LazyFactor[];
 }
 
 const lower = (xs: readonly string[]) => xs.map((x) => x.trim().toLowerCase());
@@ -253,17 +260,17 @@ function capabilityFit(
   currentCost: number | null,
 ): Fit {
   const reasons: ExclusionReason[] = [];
-  const factors: Factor[] = [];
+  const factors: LazyFactor[] = [];
   const unknownFactor = model.ranking.unknownCapabilityFactor.value;
   let unknowns = 0;
   const unknown = (name: string, what: string) => {
     unknowns++;
-    factors.push({
+    factors.push(() => ({
       name,
       value: unknownFactor,
       unit: 'x capability fit',
       explanation: `The catalog does not confirm ${what}: verify it first (x${formatNumber(unknownFactor)}).`,
-    });
+    }));
   };
 
   const modalityCheck = (
@@ -338,20 +345,21 @@ function capabilityFit(
   let score = Math.pow(unknownFactor, unknowns);
   if (tier !== null && tier !== 'unknown') {
     score *= tier.value;
-    factors.push(tier);
+    factors.push(tier.factor);
   }
-  if (c.sizing !== null) {
+  const sizing = c.sizing;
+  if (sizing !== null) {
     score *= c.precisionFit;
-    factors.push({
+    factors.push(() => ({
       name: 'precision',
       value: c.precisionFit,
       unit: 'x capability fit',
       explanation:
-        `Runs at ${c.sizing.precision}: x${formatNumber(c.precisionFit)}. ` +
+        `Runs at ${sizing.precision}: x${formatNumber(c.precisionFit)}. ` +
         model.ranking.precisionFitFactors.rationale,
-    });
+    }));
   }
-  factors.push({
+  factors.push(() => ({
     name: 'capability fit',
     value: score,
     unit: 'score 0-1',
@@ -362,7 +370,7 @@ function capabilityFit(
         : `${unknowns} need(s) unconfirmed: ${formatNumber(unknownFactor)}^${unknowns}` +
           (c.sizing !== null ? ` x ${formatNumber(c.precisionFit)}` : '') +
           ` = ${formatNumber(score, 3)}.`,
-  });
+  }));
   return { reasons, score, factors };
 }
 
@@ -376,13 +384,13 @@ function tierFit(
   candidateCost: number | null,
   currentCost: number | null,
   model: PlanningModel,
-): Factor | 'unknown' | null {
+): { value: number; factor: LazyFactor } | 'unknown' | null {
   if (currentCost === null || !(currentCost > 0)) return null;
   if (candidateCost === null) return 'unknown';
   const floor = model.ranking.tierPriceRatioFloor.value;
   const ratio = nonNegative(candidateCost) / currentCost;
   const value = floor > 0 ? Math.min(1, ratio / floor) : 1;
-  return {
+  const factor = (): Factor => ({
     name: 'model class',
     value,
     unit: 'x capability fit',
@@ -392,7 +400,8 @@ function tierFit(
         : `Priced at ${formatNumber(ratio * 100, 1)} % of today's model, below the ` +
           `${formatNumber(floor * 100, 0)} % that marks the same class: likely a smaller model ` +
           `(x${formatNumber(value, 3)}).`,
-  };
+  });
+  return { value, factor };
 }
 
 /**
@@ -416,7 +425,7 @@ function familyTierCost(
 function apiMonthlyCost(
   m: CandidateModelInput,
   dependency: AffectedDependencyInput,
-): { cost: number | null; factors: Factor[] } {
+): { cost: number | null; factors: LazyFactor[] } {
   const input = nonNegative(dependency.monthlyInputTokens);
   const output = nonNegative(dependency.monthlyOutputTokens);
   const missing: string[] = [];
@@ -426,12 +435,12 @@ function apiMonthlyCost(
     return {
       cost: null,
       factors: [
-        {
+        () => ({
           name: 'monthly cost',
           value: 0,
           unit: 'unknown',
           explanation: `The catalog has no ${missing.join(' or ')} price for this model.`,
-        },
+        }),
       ],
     };
   }
@@ -441,7 +450,7 @@ function apiMonthlyCost(
   return {
     cost,
     factors: [
-      {
+      () => ({
         name: 'monthly cost',
         value: cost,
         unit: 'money per month',
@@ -449,7 +458,7 @@ function apiMonthlyCost(
           `${formatNumber(input / 1e6, 3)} M input tokens x ${formatNumber(inPrice, 3)} + ` +
           `${formatNumber(output / 1e6, 3)} M output tokens x ${formatNumber(outPrice, 3)} per M = ` +
           `${formatNumber(cost)}.`,
-      },
+      }),
     ],
   };
 }
@@ -466,9 +475,9 @@ function switchingEffort(
   dependency: AffectedDependencyInput,
   currentFamilyId: string | null,
   model: PlanningModel,
-): { score: number; factors: Factor[] } {
+): { score: number; factors: LazyFactor[] } {
   const p = model.ranking.switchingPenalties.value;
-  const factors: Factor[] = [];
+  const factors: LazyFactor[] = [];
   const ours = dependency.apiFamily?.trim().toLowerCase() || null;
   const theirs = c.apiFamily?.trim().toLowerCase() || null;
   let api: number;
@@ -488,7 +497,7 @@ function switchingEffort(
   }
   const gatewayFactor = dependency.gateway ? model.ranking.gatewayApiFactor.value : 1;
   const apiPenalty = api * gatewayFactor;
-  factors.push({
+  factors.push(() => ({
     name: 'API switch',
     value: apiPenalty,
     unit: 'switching penalty',
@@ -497,11 +506,11 @@ function switchingEffort(
       (dependency.gateway && api > 0
         ? ` Calls go through a gateway: x${formatNumber(gatewayFactor)}.`
         : ''),
-  });
+  }));
   let penalty = apiPenalty;
   const add = (name: string, value: number, explanation: string) => {
     penalty += value;
-    factors.push({ name, value, unit: 'switching penalty', explanation });
+    factors.push(() => ({ name, value, unit: 'switching penalty', explanation }));
   };
   if (currentFamilyId !== null && c.familyId === currentFamilyId) {
     add('model change', 0, `Same open weights as today (${currentFamilyId}): prompts carry over.`);
@@ -530,12 +539,12 @@ function switchingEffort(
     );
   }
   const score = Math.max(0, 1 - penalty);
-  factors.push({
+  factors.push(() => ({
     name: 'switching effort',
     value: score,
     unit: 'score 0-1',
     explanation: `1 - ${formatNumber(penalty, 3)} penalties = ${formatNumber(score, 3)}.`,
-  });
+  }));
   return { score, factors };
 }
 
@@ -570,36 +579,35 @@ function regulatoryExposure(
   current: CandidateVendorInput | undefined,
   likelihood: SuspensionLikelihood,
   scoring: ScoringModel,
-): { score: number; probability: number; factors: Factor[] } {
-  const factors: Factor[] = [];
-  const drivers = likelihood.factors
-    .filter((f) => f.unit.startsWith('x') && f.value !== 1)
-    .map((f) => `${f.name} x${formatNumber(f.value, 3)}`);
-  let p = likelihood.probability;
-  factors.push({
+): { score: number; probability: number; factors: LazyFactor[] } {
+  const factors: LazyFactor[] = [];
+  const likely = likelihood.probability;
+  let p = likely;
+  factors.push(() => ({
     name: 'suspension likelihood',
-    value: p,
+    value: likely,
     unit: 'probability',
     explanation:
       `${c.vendor.name} (${c.vendor.kind.replace(/_/g, ' ')}, ${likelihood.accessPath.replace(/_/g, ' ')}): ` +
-      `${formatNumber(p, 4)} over ${formatNumber(likelihood.horizonMonths)} months` +
-      (drivers.length > 0 ? ` (${drivers.join(', ')}).` : ' (every factor 1).'),
-  });
+      `${formatNumber(likely, 4)} over ${formatNumber(likelihood.horizonMonths)} months` +
+      drivers(likelihood),
+  }));
   if (current !== undefined && c.kind === 'api') {
     const ours = vendorRegimes(vendorProfile(current));
     const shared = [...vendorRegimes(vendorProfile(c.vendor))].filter((r) => ours.has(r)).sort();
     if (shared.length > 0) {
       const q = scoring.scenario.regimeContagionProbability.value;
       const before = p;
-      p = p + (1 - p) * q;
-      factors.push({
+      const after = p + (1 - p) * q;
+      p = after;
+      factors.push(() => ({
         name: 'regime contagion',
-        value: p,
+        value: after,
         unit: 'probability',
         explanation:
           `Shares ${shared.join(', ')} with ${current.name}: ${formatNumber(before, 4)} + ` +
-          `(1 - ${formatNumber(before, 4)}) x ${formatNumber(q)} = ${formatNumber(p, 4)}.`,
-      });
+          `(1 - ${formatNumber(before, 4)}) x ${formatNumber(q)} = ${formatNumber(after, 4)}.`,
+      }));
     }
   }
   const l = scoring.likelihood;
@@ -607,14 +615,23 @@ function regulatoryExposure(
     l.likelihoodCap.value,
     1 - Math.exp((-l.baseAnnualRate.value * l.horizonMonths.value) / 12),
   );
-  const score = p0 > 0 ? p0 / (p0 + p) : p > 0 ? 0 : 1;
-  factors.push({
+  const final = p;
+  const score = p0 > 0 ? p0 / (p0 + final) : final > 0 ? 0 : 1;
+  factors.push(() => ({
     name: 'regulatory exposure',
     value: score,
     unit: 'score 0-1',
-    explanation: `${formatNumber(p0, 4)} (base-rate vendor) / (${formatNumber(p0, 4)} + ${formatNumber(p, 4)}) = ${formatNumber(score, 3)}.`,
-  });
+    explanation: `${formatNumber(p0, 4)} (base-rate vendor) / (${formatNumber(p0, 4)} + ${formatNumber(final, 4)}) = ${formatNumber(score, 3)}.`,
+  }));
   return { score, probability: p, factors };
+}
+
+/** The likelihood's multipliers other than 1, for the explanation. */
+function drivers(likelihood: SuspensionLikelihood): string {
+  const list = likelihood.factors
+    .filter((f) => f.unit.startsWith('x') && f.value !== 1)
+    .map((f) => `${f.name} x${formatNumber(f.value, 3)}`);
+  return list.length > 0 ? ` (${list.join(', ')}).` : ' (every factor 1).';
 }
 
 function compareIds(a: string, b: string): number {
@@ -624,9 +641,9 @@ function compareIds(a: string, b: string): number {
 interface Scored {
   candidate: Resolved;
   fit: Fit;
-  switching: { score: number; factors: Factor[] };
-  exposure: { score: number; probability: number; factors: Factor[] };
-  costFactors: Factor[];
+  switching: { score: number; factors: LazyFactor[] };
+  exposure: { score: number; probability: number; factors: LazyFactor[] };
+  costFactors: LazyFactor[];
   components: Record<RankingComponent, ComponentScore>;
   score: number;
 }
@@ -796,6 +813,7 @@ export function rankAlternatives(
     const family = familyById.get(familyId);
     if (family === undefined) continue;
     const id = `self-hosted/${family.id}`;
+    const tierCost = familyTierCost(familyMembers.get(familyId) ?? [], dependency);
     // The family's catalog entry that fits best stands for what the weights can do.
     let best: { candidate: Resolved; fit: Fit } | null = null;
     for (const m of [...(familyMembers.get(familyId) ?? [])].sort((a, b) =>
@@ -817,7 +835,7 @@ export function rankAlternatives(
         openAiCompatible: true,
         monthlyCost: null,
         costFactors: [],
-        tierCost: familyTierCost(familyMembers.get(familyId) ?? [], dependency),
+        tierCost,
         sizing: null,
         precisionFit: 1,
       };
@@ -841,23 +859,29 @@ export function rankAlternatives(
     }
     reasons.push(...best.fit.reasons);
     if (reasons.length === 0) {
-      const options = bestSelfHostingOptions(family, catalog.gpus, workload, model);
+      const options = bestSelfHostingOptions(family, catalog.gpus, workload, model, false);
       const cheapest = options[0];
       if (cheapest === undefined || !cheapest.feasible) {
+        // The smallest footprint says best why nothing fits: explain that one.
         const closest = options.find((o) => o.precision === 'int4') ?? cheapest;
+        const gpu = catalog.gpus.find((g) => g.id === closest?.gpuId);
+        const why =
+          closest === undefined || gpu === undefined
+            ? undefined
+            : sizeSelfHosting(family, gpu, workload, closest.precision, model).infeasibility;
         reasons.push({
           code: 'no_feasible_self_hosting',
           explanation:
             closest === undefined
               ? 'No GPUs in the catalog to size it on.'
-              : `No GPU x precision holds it: ${closest.infeasibility?.explanation ?? 'unknown'}`,
+              : `No GPU x precision holds it: ${why?.explanation ?? 'unknown'}`,
         });
       } else {
         candidate.sizing = cheapest;
         candidate.monthlyCost = cheapest.monthlyGpuCost;
         candidate.precisionFit = model.ranking.precisionFitFactors.value[cheapest.precision];
         candidate.costFactors = [
-          {
+          () => ({
             name: 'monthly cost',
             value: cheapest.monthlyGpuCost ?? 0,
             unit: 'money per month',
@@ -867,7 +891,7 @@ export function rankAlternatives(
               `${cheapest.gpuName} at ${cheapest.precision} ` +
               `(${formatNumber(cheapest.totalGbPerReplica ?? 0, 1)} GB per replica) = ` +
               `${formatNumber(cheapest.monthlyGpuCost ?? 0)}.`,
-          },
+          }),
         ];
       }
     }
@@ -922,9 +946,9 @@ export function rankAlternatives(
       candidate.monthlyCost === null
         ? model.ranking.unknownPriceCostScore.value
         : reference / (reference + cost);
-    const costFactors: Factor[] = [...candidate.costFactors];
+    const costFactors: LazyFactor[] = [...candidate.costFactors];
     if (candidate.monthlyCost !== null && spend > 0) {
-      costFactors.push({
+      costFactors.push(() => ({
         name: 'against today',
         value: cost - spend,
         unit: 'money per month',
@@ -932,9 +956,9 @@ export function rankAlternatives(
           cost >= spend
             ? `${formatNumber(cost - spend)} a month more than today's ${formatNumber(spend)}.`
             : `${formatNumber(spend - cost)} a month less than today's ${formatNumber(spend)}.`,
-      });
+      }));
     }
-    costFactors.push({
+    costFactors.push(() => ({
       name: 'cost',
       value: costScore,
       unit: 'score 0-1',
@@ -942,7 +966,7 @@ export function rankAlternatives(
         candidate.monthlyCost === null
           ? `Unknown price: ${formatNumber(costScore)}. ${model.ranking.unknownPriceCostScore.rationale}`
           : `R / (R + ${formatNumber(cost)}) with R = ${referenceWhy}: ${formatNumber(costScore, 3)}.`,
-    });
+    }));
     const raw: Record<RankingComponent, number> = {
       capabilityFit: fit.score,
       cost: costScore,
@@ -964,6 +988,14 @@ export function rankAlternatives(
   if (selfScored.length > 0) pool.push(selfScored[0]);
   pool.sort(compareScored);
 
+  // Sizings were compared by their numbers; the one shown gets its working written out.
+  const explained = (sizing: SelfHostingSizing): SelfHostingSizing => {
+    const family = familyById.get(sizing.familyId);
+    const gpu = catalog.gpus.find((g) => g.id === sizing.gpuId);
+    return family === undefined || gpu === undefined
+      ? sizing
+      : sizeSelfHosting(family, gpu, workload, sizing.precision, model);
+  };
   const toAlternative = (
     s: Scored,
     index: number,
@@ -981,10 +1013,9 @@ export function rankAlternatives(
     )[0];
     const ahead = index > 0 ? pool[index - 1] : undefined;
     const factors: Factor[] = [
-      ...s.fit.factors,
-      ...s.costFactors,
-      ...s.switching.factors,
-      ...s.exposure.factors,
+      ...[...s.fit.factors, ...s.costFactors, ...s.switching.factors, ...s.exposure.factors].map(
+        (explain) => explain(),
+      ),
       {
         name: 'score',
         value: s.score,
@@ -1021,7 +1052,7 @@ export function rankAlternatives(
       monthlyCost: c.monthlyCost,
       monthlyCostDifference: c.monthlyCost === null ? null : c.monthlyCost - spend,
       suspensionProbability: s.exposure.probability,
-      selfHosting: c.sizing,
+      selfHosting: c.sizing === null ? null : explained(c.sizing),
       includedAs,
       factors,
     };

@@ -195,6 +195,27 @@ describe('bestSelfHostingOptions', () => {
     expect(options[0].monthlyGpuCost).toBe(cheapest);
   });
 
+  it('writes the working out for the best option only, with the same numbers either way', () => {
+    const options = bestSelfHostingOptions(family('llama-3.3-70b'), gpus, workload, model);
+    expect(options[0].factors.map((f) => f.name)).toContain('monthly GPU cost');
+    expect(options.slice(1).every((o) => o.factors.length === 0)).toBe(true);
+    for (const o of options) {
+      const explained = sizeSelfHosting(
+        family('llama-3.3-70b'),
+        gpu(o.gpuId),
+        workload,
+        o.precision,
+        model,
+      );
+      expect({ ...o, factors: [], infeasibility: null }).toEqual({
+        ...explained,
+        factors: [],
+        infeasibility: null,
+      });
+      expect(o.infeasibility?.code).toEqual(explained.infeasibility?.code);
+    }
+  });
+
   it('is deterministic whatever the GPU order', () => {
     const a = bestSelfHostingOptions(family('qwen3-32b'), gpus, workload, model);
     const b = bestSelfHostingOptions(family('qwen3-32b'), [...gpus].reverse(), workload, model);

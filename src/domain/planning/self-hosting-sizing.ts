@@ -62,7 +62,7 @@ export interface SelfHostingSizing {
   gpuName: string;
   precision: Precision;
   feasible: boolean;
-  /** Why no replica can be built; null when feasible. */
+  /** Why no replica can be built; null when feasible. The explanation is empty unless explained. */
   infeasibility: { code: SizingInfeasibility; explanation: string } | null;
   /** total parameters x bytes per parameter x (1 + quantisation overhead). */
   weightsGb: number | null;
@@ -146,6 +146,7 @@ export function sizeSelfHosting(
   workload: SelfHostingWorkload,
   precision: Precision,
   model: PlanningModel,
+  explain = true,
 ): SelfHostingSizing {
   const { memory, throughput, capacity } = model;
   const input = nonNegative(workload.monthlyInputTokens);
@@ -182,9 +183,11 @@ export function sizeSelfHosting(
     factors: [],
   };
   const factors = result.factors;
-  const infeasible = (code: SizingInfeasibility, explanation: string): SelfHostingSizing => {
+  // The explanation text costs more than the arithmetic: written only when asked for.
+  const infeasible = (code: SizingInfeasibility, why: () => string): SelfHostingSizing => {
+    const explanation = explain ? why() : '';
     result.infeasibility = { code, explanation };
-    factors.push({ name: 'infeasible', value: 0, unit: code, explanation });
+    if (explain) factors.push({ name: 'infeasible', value: 0, unit: code, explanation });
     return result;
   };
 
@@ -192,35 +195,41 @@ export function sizeSelfHosting(
   const width = memory.bytesPerParameter.value[precision];
   const quantOverhead = memory.quantisationOverhead.value[precision];
   const bytesPerParam = bytesPerParameter(precision, model);
-  factors.push({
-    name: 'bytes per parameter',
-    value: bytesPerParam,
-    unit: 'bytes per parameter',
-    explanation:
-      `${precision}: ${formatNumber(width)} bytes x (1 + ${formatNumber(quantOverhead)} ` +
-      `quantisation overhead) = ${formatNumber(bytesPerParam, 3)}. ${memory.quantisationOverhead.rationale}`,
-  });
+  if (explain)
+    factors.push({
+      name: 'bytes per parameter',
+      value: bytesPerParam,
+      unit: 'bytes per parameter',
+      explanation:
+        `${precision}: ${formatNumber(width)} bytes x (1 + ${formatNumber(quantOverhead)} ` +
+        `quantisation overhead) = ${formatNumber(bytesPerParam, 3)}. ${memory.quantisationOverhead.rationale}`,
+    });
   if (family.totalParamsB === null || !(family.totalParamsB > 0)) {
     return infeasible(
       'unknown_parameters',
-      `${family.name}: the parameter count is not established, so the weights cannot be sized.`,
+      () =>
+        `${family.name}: the parameter count is not established, so the weights cannot be sized.`,
     );
   }
-  const weightsGb = family.totalParamsB * bytesPerParam;
+  const totalParamsB = family.totalParamsB;
+  const weightsGb = totalParamsB * bytesPerParam;
   result.weightsGb = weightsGb;
-  factors.push({
-    name: 'weights',
-    value: weightsGb,
-    unit: 'GB',
-    explanation:
-      `${formatNumber(family.totalParamsB, 2)} B total parameters x ` +
-      `${formatNumber(bytesPerParam, 3)} bytes = ${gb(weightsGb)} (every expert stays resident).`,
-  });
+  if (explain)
+    factors.push({
+      name: 'weights',
+      value: weightsGb,
+      unit: 'GB',
+      explanation:
+        `${formatNumber(totalParamsB, 2)} B total parameters x ` +
+        `${formatNumber(bytesPerParam, 3)} bytes = ${gb(weightsGb)} (every expert stays resident).`,
+    });
 
-  if (family.contextWindow !== null && context > family.contextWindow) {
+  const window = family.contextWindow;
+  if (window !== null && context > window) {
     return infeasible(
       'context_exceeds_model',
-      `${formatNumber(context, 0)} tokens of context exceed the ${formatNumber(family.contextWindow, 0)} ` +
+      () =>
+        `${formatNumber(context, 0)} tokens of context exceed the ${formatNumber(window, 0)} ` +
         `tokens ${family.name} supports.`,
     );
   }
@@ -228,21 +237,23 @@ export function sizeSelfHosting(
   if (kvPerToken === null) {
     return infeasible(
       'unknown_kv_cache',
-      `${family.name}: the attention layout is not established, so the KV cache cannot be sized.`,
+      () =>
+        `${family.name}: the attention layout is not established, so the KV cache cannot be sized.`,
     );
   }
   const kvScale = memory.kvCacheBytesScale.value[precision];
   const kvCacheGb = (kvPerToken * kvScale * context * concurrency) / 1e9;
   result.kvCacheGb = kvCacheGb;
-  factors.push({
-    name: 'KV cache',
-    value: kvCacheGb,
-    unit: 'GB',
-    explanation:
-      `${formatNumber(kvPerToken, 0)} bytes per token at 16 bit x ${formatNumber(kvScale)} ` +
-      `(cache precision with ${precision} weights) x ${formatNumber(context, 0)} tokens x ` +
-      `${formatNumber(concurrency, 0)} sequences = ${gb(kvCacheGb)}.`,
-  });
+  if (explain)
+    factors.push({
+      name: 'KV cache',
+      value: kvCacheGb,
+      unit: 'GB',
+      explanation:
+        `${formatNumber(kvPerToken, 0)} bytes per token at 16 bit x ${formatNumber(kvScale)} ` +
+        `(cache precision with ${precision} weights) x ${formatNumber(context, 0)} tokens x ` +
+        `${formatNumber(concurrency, 0)} sequences = ${gb(kvCacheGb)}.`,
+    });
 
   const usableFraction = memory.usableMemoryFraction.value;
   const overheadFraction = memory.runtimeOverheadFraction.value;
@@ -261,89 +272,96 @@ export function sizeSelfHosting(
   }
   const largest = sizes[sizes.length - 1];
   const tried = chosen ?? largest;
-  factors.push({
-    name: 'runtime overhead',
-    value: result.overheadGb ?? 0,
-    unit: 'GB',
-    explanation:
-      `${formatNumber(overheadFraction)} of each GPU's ${formatNumber(gpu.memoryGb)} GB x ` +
-      `${tried} GPU(s) = ${gb(result.overheadGb ?? 0)} (activations, CUDA graphs, fragmentation).`,
-  });
-  factors.push({
-    name: 'usable memory per replica',
-    value: result.usableGbPerReplica ?? 0,
-    unit: 'GB',
-    explanation:
-      `${tried} x ${formatNumber(gpu.memoryGb)} GB x ${formatNumber(usableFraction)} usable = ` +
-      `${gb(result.usableGbPerReplica ?? 0)} against ${gb(result.totalGbPerReplica ?? 0)} needed.`,
-  });
+  if (explain)
+    factors.push({
+      name: 'runtime overhead',
+      value: result.overheadGb ?? 0,
+      unit: 'GB',
+      explanation:
+        `${formatNumber(overheadFraction)} of each GPU's ${formatNumber(gpu.memoryGb)} GB x ` +
+        `${tried} GPU(s) = ${gb(result.overheadGb ?? 0)} (activations, CUDA graphs, fragmentation).`,
+    });
+  if (explain)
+    factors.push({
+      name: 'usable memory per replica',
+      value: result.usableGbPerReplica ?? 0,
+      unit: 'GB',
+      explanation:
+        `${tried} x ${formatNumber(gpu.memoryGb)} GB x ${formatNumber(usableFraction)} usable = ` +
+        `${gb(result.usableGbPerReplica ?? 0)} against ${gb(result.totalGbPerReplica ?? 0)} needed.`,
+    });
   if (chosen === null) {
     return infeasible(
       'exceeds_largest_replica',
-      `Even ${largest} x ${gpu.name} (${gb(result.usableGbPerReplica ?? 0)} usable) cannot hold ` +
+      () =>
+        `Even ${largest} x ${gpu.name} (${gb(result.usableGbPerReplica ?? 0)} usable) cannot hold ` +
         `${gb(result.totalGbPerReplica ?? 0)} of weights, KV cache and overhead.`,
     );
   }
   result.gpusPerReplica = chosen;
   const smaller = sizes.filter((t) => t < chosen);
-  factors.push({
-    name: 'GPUs per replica',
-    value: chosen,
-    unit: 'GPUs (tensor parallel)',
-    explanation:
-      smaller.length === 0
-        ? `One replica fits on ${chosen} x ${gpu.name}.`
-        : `${smaller.join(', ')} GPU(s) do not hold ${gb(weightsGb + kvCacheGb)} of weights and ` +
-          `KV cache plus overhead; ${chosen} x ${gpu.name} do.`,
-  });
+  if (explain)
+    factors.push({
+      name: 'GPUs per replica',
+      value: chosen,
+      unit: 'GPUs (tensor parallel)',
+      explanation:
+        smaller.length === 0
+          ? `One replica fits on ${chosen} x ${gpu.name}.`
+          : `${smaller.join(', ')} GPU(s) do not hold ${gb(weightsGb + kvCacheGb)} of weights and ` +
+            `KV cache plus overhead; ${chosen} x ${gpu.name} do.`,
+    });
 
   // Throughput per replica.
   if (gpu.memoryBandwidthGBps === null || !(gpu.memoryBandwidthGBps > 0)) {
     return infeasible(
       'unknown_bandwidth',
-      `${gpu.name}: no memory bandwidth on record, so the decode rate cannot be estimated.`,
+      () => `${gpu.name}: no memory bandwidth on record, so the decode rate cannot be estimated.`,
     );
   }
+  const bandwidth = gpu.memoryBandwidthGBps;
   const activeB =
-    family.activeParamsB !== null && family.activeParamsB > 0
-      ? family.activeParamsB
-      : family.totalParamsB;
+    family.activeParamsB !== null && family.activeParamsB > 0 ? family.activeParamsB : totalParamsB;
   const efficiency = throughput.memoryBandwidthEfficiency.value;
   const batching = throughput.batchingMultiplier.value;
   const gbReadPerToken = activeB * bytesPerParam;
-  const decode = ((efficiency * chosen * gpu.memoryBandwidthGBps) / gbReadPerToken) * batching;
+  const decode = ((efficiency * chosen * bandwidth) / gbReadPerToken) * batching;
   result.decodeTokensPerSecond = decode;
-  factors.push({
-    name: 'decode rate',
-    value: decode,
-    unit: 'tokens per second per replica',
-    explanation:
-      `${formatNumber(efficiency)} x ${chosen} x ${formatNumber(gpu.memoryBandwidthGBps, 0)} GB/s / ` +
-      `(${formatNumber(activeB, 2)} B active parameters x ${formatNumber(bytesPerParam, 3)} bytes` +
-      `${family.activeParamsB === null ? ', active count unknown so all counted' : ''}) x ` +
-      `${formatNumber(batching)} batching = ${formatNumber(decode, 0)} tok/s.`,
-  });
-  let prefill = decode;
-  if (gpu.bf16DenseTflops !== null && gpu.bf16DenseTflops > 0) {
-    const mfu = throughput.prefillComputeEfficiency.value;
-    const flops = throughput.flopsPerParameterPerToken.value;
-    prefill = (mfu * chosen * gpu.bf16DenseTflops * 1e12) / (flops * activeB * 1e9);
+  if (explain)
     factors.push({
-      name: 'prefill rate',
-      value: prefill,
+      name: 'decode rate',
+      value: decode,
       unit: 'tokens per second per replica',
       explanation:
-        `${formatNumber(mfu)} x ${chosen} x ${formatNumber(gpu.bf16DenseTflops, 0)} TFLOPS / ` +
-        `(${formatNumber(flops)} FLOP x ${formatNumber(activeB, 2)} B active parameters) = ` +
-        `${formatNumber(prefill, 0)} tok/s.`,
+        `${formatNumber(efficiency)} x ${chosen} x ${formatNumber(bandwidth, 0)} GB/s / ` +
+        `(${formatNumber(activeB, 2)} B active parameters x ${formatNumber(bytesPerParam, 3)} bytes` +
+        `${family.activeParamsB === null ? ', active count unknown so all counted' : ''}) x ` +
+        `${formatNumber(batching)} batching = ${formatNumber(decode, 0)} tok/s.`,
     });
+  let prefill = decode;
+  const tflops = gpu.bf16DenseTflops;
+  if (tflops !== null && tflops > 0) {
+    const mfu = throughput.prefillComputeEfficiency.value;
+    const flops = throughput.flopsPerParameterPerToken.value;
+    prefill = (mfu * chosen * tflops * 1e12) / (flops * activeB * 1e9);
+    if (explain)
+      factors.push({
+        name: 'prefill rate',
+        value: prefill,
+        unit: 'tokens per second per replica',
+        explanation:
+          `${formatNumber(mfu)} x ${chosen} x ${formatNumber(tflops, 0)} TFLOPS / ` +
+          `(${formatNumber(flops)} FLOP x ${formatNumber(activeB, 2)} B active parameters) = ` +
+          `${formatNumber(prefill, 0)} tok/s.`,
+      });
   } else {
-    factors.push({
-      name: 'prefill rate',
-      value: prefill,
-      unit: 'tokens per second per replica',
-      explanation: `${gpu.name} publishes no BF16 TFLOPS: input tokens are counted at the decode rate (conservative).`,
-    });
+    if (explain)
+      factors.push({
+        name: 'prefill rate',
+        value: prefill,
+        unit: 'tokens per second per replica',
+        explanation: `${gpu.name} publishes no BF16 TFLOPS: input tokens are counted at the decode rate (conservative).`,
+      });
   }
   result.prefillTokensPerSecond = prefill;
 
@@ -360,24 +378,26 @@ export function sizeSelfHosting(
   );
   result.peakReplicaLoad = peakLoad;
   result.replicas = replicas;
-  factors.push({
-    name: 'peak load',
-    value: peakLoad,
-    unit: 'busy replicas at peak',
-    explanation:
-      `(${formatNumber(input, 0)} input / ${formatNumber(prefill, 0)} + ${formatNumber(output, 0)} ` +
-      `output / ${formatNumber(decode, 0)} tok/s) = ${formatNumber(busySeconds / SECONDS_PER_HOUR, 1)} ` +
-      `replica-hours over ${formatNumber(hours)} h, x ${formatNumber(peakRatio)} peak-to-average = ` +
-      `${formatNumber(peakLoad, 3)}.`,
-  });
-  factors.push({
-    name: 'replicas',
-    value: replicas,
-    unit: 'replicas',
-    explanation:
-      `ceil(${formatNumber(peakLoad, 3)} / ${formatNumber(target)} target utilisation), at least ` +
-      `${formatNumber(capacity.minimumReplicas.value)}: ${replicas}.`,
-  });
+  if (explain)
+    factors.push({
+      name: 'peak load',
+      value: peakLoad,
+      unit: 'busy replicas at peak',
+      explanation:
+        `(${formatNumber(input, 0)} input / ${formatNumber(prefill, 0)} + ${formatNumber(output, 0)} ` +
+        `output / ${formatNumber(decode, 0)} tok/s) = ${formatNumber(busySeconds / SECONDS_PER_HOUR, 1)} ` +
+        `replica-hours over ${formatNumber(hours)} h, x ${formatNumber(peakRatio)} peak-to-average = ` +
+        `${formatNumber(peakLoad, 3)}.`,
+    });
+  if (explain)
+    factors.push({
+      name: 'replicas',
+      value: replicas,
+      unit: 'replicas',
+      explanation:
+        `ceil(${formatNumber(peakLoad, 3)} / ${formatNumber(target)} target utilisation), at least ` +
+        `${formatNumber(capacity.minimumReplicas.value)}: ${replicas}.`,
+    });
 
   // Cost.
   const totalGpus = chosen * replicas;
@@ -385,26 +405,28 @@ export function sizeSelfHosting(
   result.totalGpus = totalGpus;
   result.monthlyGpuCost = cost;
   result.feasible = true;
-  factors.push({
-    name: 'monthly GPU cost',
-    value: cost,
-    unit: 'money per month',
-    explanation:
-      `${chosen} GPU(s) x ${replicas} replica(s) x ${formatNumber(gpu.hourlyPriceUsd, 3)} per GPU-hour ` +
-      `x ${formatNumber(hours)} h = ${formatNumber(cost)}.`,
-  });
-  if (current !== null) {
-    result.monthlyCostDifference = cost - current;
+  if (explain)
     factors.push({
-      name: 'against today',
-      value: cost - current,
+      name: 'monthly GPU cost',
+      value: cost,
       unit: 'money per month',
       explanation:
-        `Today's API spend is ${formatNumber(current)} a month: self-hosting ` +
-        (cost >= current
-          ? `costs ${formatNumber(cost - current)} more.`
-          : `saves ${formatNumber(current - cost)}.`),
+        `${chosen} GPU(s) x ${replicas} replica(s) x ${formatNumber(gpu.hourlyPriceUsd, 3)} per GPU-hour ` +
+        `x ${formatNumber(hours)} h = ${formatNumber(cost)}.`,
     });
+  if (current !== null) {
+    result.monthlyCostDifference = cost - current;
+    if (explain)
+      factors.push({
+        name: 'against today',
+        value: cost - current,
+        unit: 'money per month',
+        explanation:
+          `Today's API spend is ${formatNumber(current)} a month: self-hosting ` +
+          (cost >= current
+            ? `costs ${formatNumber(cost - current)} more.`
+            : `saves ${formatNumber(current - cost)}.`),
+      });
   }
   return result;
 }
@@ -429,19 +451,27 @@ export function compareSizings(a: SelfHostingSizing, b: SelfHostingSizing): numb
 /**
  * Every GPU x precision sizing of `family` for `workload`, cheapest feasible first (see
  * `compareSizings`); the infeasible ones follow with their reasons. The first entry is the best
- * option when it is feasible.
+ * option when it is feasible, and the only one with its `factors` written out (none are when
+ * `explainBest` is false: a caller comparing many families explains the one it keeps).
  */
 export function bestSelfHostingOptions(
   family: OpenWeightsFamilyInput,
   gpus: readonly GpuInput[],
   workload: SelfHostingWorkload,
   model: PlanningModel,
+  explainBest = true,
 ): SelfHostingSizing[] {
   const sizings: SelfHostingSizing[] = [];
   for (const gpu of gpus) {
     for (const precision of PRECISIONS) {
-      sizings.push(sizeSelfHosting(family, gpu, workload, precision, model));
+      sizings.push(sizeSelfHosting(family, gpu, workload, precision, model, false));
     }
   }
-  return sizings.sort(compareSizings);
+  sizings.sort(compareSizings);
+  // Only the best option is shown with its working; the rest are compared by their numbers.
+  const best = sizings[0];
+  const gpu =
+    best === undefined || !explainBest ? undefined : gpus.find((g) => g.id === best.gpuId);
+  if (gpu !== undefined) sizings[0] = sizeSelfHosting(family, gpu, workload, best.precision, model);
+  return sizings;
 }
