@@ -332,7 +332,7 @@ function dependencyPage(
   blocks.push(
     tableBlock(
       t.texts('alternativesColumns'),
-      [0.4, 2.6, 1.6, 0.8, 1.4, 1.4, 3],
+      [0.4, 2.5, 1.5, 0.8, 1.5, 1.6, 2.8],
       [0, 3, 4, 5],
       ranked.map((alt) => ({
         cells: [

@@ -647,15 +647,18 @@ describe('rankAlternatives: model class and one proposal per model', () => {
     const hosts = ['acme', 'beta', 'gamma'].map((vendorId, i) =>
       candidate(`${vendorId}/same`, { vendorId, name: 'Same Model 70B', inputPricePerMTok: 1 + i }),
     );
+    hosts.push(
+      candidate('gamma/same-latest', { vendorId: 'gamma', name: 'Same Model 70B (latest)' }),
+    );
     const other = candidate('beta/other', {
       vendorId: 'beta',
       name: 'Other Model',
       inputPricePerMTok: 5,
     });
     const result = rankAlternatives(dependency(), catalog([...hosts, other]), new Set(), context);
-    expect(result.proposed.filter((p) => p.name === 'Same Model 70B')).toHaveLength(1);
+    expect(result.proposed.filter((p) => p.name.startsWith('Same Model 70B'))).toHaveLength(1);
     expect(ids(result)).toEqual(['acme/same', 'beta/other']);
     expect(result.proposed[1].rank).toBeGreaterThan(2);
-    expect(result.fitCount).toBe(4);
+    expect(result.fitCount).toBe(5);
   });
 });

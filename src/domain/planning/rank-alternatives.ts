@@ -693,7 +693,13 @@ const LABEL: Record<RankingComponent, string> = {
  */
 /** What makes two candidates the same choice: kind, then open-weights family or model name. */
 function modelKey(c: Resolved): string {
-  const model = c.familyId ?? c.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // `-latest` aliases name the same model as their dated twin.
+  const model =
+    c.familyId ??
+    c.name
+      .toLowerCase()
+      .replace(/\blatest\b/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   return `${c.kind}:${model}`;
 }
 
