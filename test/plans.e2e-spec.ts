@@ -209,6 +209,37 @@ describe('failover plans', () => {
     expect(run.body.iterations).toBe(200);
   });
 
+  it('gives a valid PDF for hostile names: the longest allowed, mixed scripts, line breaks, C1 and bidi controls', async () => {
+    const hostile = await createTenant(t.http, t.adminToken, {
+      name: `Ωmega\u202e Логистика\u0085 ${'Ж'.repeat(150)}`,
+      currency: 'USD',
+    });
+    const name = `Заявки\tαβγ\n${'W'.repeat(120)}\u202e😀${'ж'.repeat(60)}`.slice(0, 200);
+    await createDependency(t.http, hostile, {
+      name,
+      team: `Команда\r\n${'T'.repeat(100)}`,
+      vendorId: 'openai',
+      modelId: 'openai/gpt-4o',
+      criticality: 'critical',
+      monthlyRevenueAtStake: 90_000,
+    });
+    await createDependency(t.http, hostile, { name: 'Plain', vendorId: 'openai' });
+    const created = await t.http
+      .post('/v1/plans')
+      .set(bearer(hostile.adminKey))
+      .send({ presetId: 'frontier-lab-pulled-worldwide', iterations: 200, seed: 2 })
+      .expect(201);
+    const pdf = await get(created.body.pdf.url, hostile.adminKey)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const { text, pages } = await pdfTextOf(pdf);
+    expect(pages).toBeGreaterThan(3);
+    expect(text).toContain('Заявки');
+    expect(text).toContain('ЖЖЖЖЖЖ');
+    expect(text).toContain('Plain');
+  });
+
   it('exports the chosen fallbacks as LiteLLM, Portkey and OpenRouter configurations', async () => {
     const litellm = await get(
       `/v1/plans/${plan.id}/gateway-config?format=litellm&selfHostedApiBase=http://vllm.internal:8000/v1`,
