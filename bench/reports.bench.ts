@@ -29,7 +29,8 @@ import { buildPlanTask, type BuildPlanTask } from '../src/planning/build-plan.ta
 import { failoverPlanTemplate, planDocument } from '../src/planning/plan-document';
 import {
   alternativesCatalog,
-  loadPlanningModel,
+  failoverPlanInput,
+  planDocumentContext,
   planningCatalogData,
   vendorApiFamilies,
 } from '../src/planning/planning-inputs';
@@ -201,36 +202,20 @@ async function benchPlan({ task, stopped, simulationMs, synthetic }: Inputs): Pr
   const parse = await measure(PLAN_RUNS, parseInputs);
   const { portfolio, simulation } = parseInputs();
   const data = planningCatalogData();
-  const planningModel = loadPlanningModel();
   const candidates = () => ({
     catalog: alternativesCatalog(portfolio, data),
     vendorApiFamilies: vendorApiFamilies(data),
   });
   const catalog = await measure(PLAN_RUNS, candidates);
-  const planInput = {
-    portfolio,
-    simulation,
-    ...candidates(),
-    contracts: task.contracts,
-    planningModel,
-    scoringModel: task.scoringModel,
-    asOf: new Date(simulation.asOf),
-  };
+  const planInput = failoverPlanInput(portfolio, simulation, task.contracts, task.scoringModel);
   const plan = await measure(PLAN_RUNS, () => buildFailoverPlan(planInput));
   const failoverPlan = buildFailoverPlan(planInput);
-  const context = {
-    organizationName: task.organizationName,
-    simulationRunId: task.simulationRunId,
-    iterations: simulation.iterations,
-    seed: simulation.seed,
-    generatedAt: task.simulatedAt,
-    catalog: {
-      models: data.models.length,
-      source: `${data.source.package} ${data.source.version}`,
-      gpus: data.gpus,
-    },
-    planningModel,
-  };
+  const context = planDocumentContext(
+    task.organizationName,
+    task.simulationRunId,
+    simulation,
+    task.simulatedAt,
+  );
   const template = failoverPlanTemplate();
   const document = await measure(PLAN_RUNS, () => planDocument(failoverPlan, context, template));
   const spec = planDocument(failoverPlan, context, template);

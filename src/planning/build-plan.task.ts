@@ -6,12 +6,7 @@ import type { Portfolio } from '../domain/portfolio';
 import type { ScoringModel } from '../domain/scoring-model';
 import type { SimulationResult } from '../domain/simulation/run-shutdown-simulation';
 import { failoverPlanTemplate, planDocument } from './plan-document';
-import {
-  alternativesCatalog,
-  loadPlanningModel,
-  planningCatalogData,
-  vendorApiFamilies,
-} from './planning-inputs';
+import { failoverPlanInput, planDocumentContext } from './planning-inputs';
 
 /** Everything a plan needs, as plain data: it crosses to a worker thread (and later a queue). */
 export interface BuildPlanTask {
@@ -39,41 +34,20 @@ export interface BuildPlanOutcome {
 export async function buildPlanTask(task: BuildPlanTask): Promise<BuildPlanOutcome> {
   const portfolio = JSON.parse(task.inventoryJson) as Portfolio;
   const simulation = JSON.parse(task.resultsJson) as SimulationResult;
-  const planningModel = loadPlanningModel();
-  const data = planningCatalogData();
-  const plan = buildFailoverPlan({
-    portfolio,
-    simulation,
-    catalog: alternativesCatalog(portfolio, data),
-    vendorApiFamilies: vendorApiFamilies(data),
-    contracts: task.contracts,
-    planningModel,
-    scoringModel: task.scoringModel,
-    asOf: new Date(simulation.asOf),
-  });
+  const input = failoverPlanInput(portfolio, simulation, task.contracts, task.scoringModel);
+  const plan = buildFailoverPlan(input);
   const template = failoverPlanTemplate();
-  const spec = planDocument(
-    plan,
-    {
-      organizationName: task.organizationName,
-      simulationRunId: task.simulationRunId,
-      iterations: simulation.iterations,
-      seed: simulation.seed,
-      generatedAt: task.simulatedAt,
-      catalog: {
-        models: data.models.length,
-        source: `${data.source.package} ${data.source.version}`,
-        gpus: data.gpus,
-      },
-      planningModel,
-    },
-    template,
+  const context = planDocumentContext(
+    task.organizationName,
+    task.simulationRunId,
+    simulation,
+    task.simulatedAt,
   );
-  const pdf = await renderPdf(spec);
+  const pdf = await renderPdf(planDocument(plan, context, template));
   return {
     planJson: JSON.stringify(plan),
     pdf: renderedPdf(pdf, template.version),
-    planningModelVersion: planningModel.version,
+    planningModelVersion: input.planningModel.version,
     stopped: plan.summary.stopped,
     expectedLoss: plan.summary.expectedLoss,
     p90Loss: plan.summary.p90Loss,

@@ -11,18 +11,11 @@ import {
   buildPortfolio,
   buildVendor,
 } from '../domain/testing/portfolio-builders';
-import { planDocument, type PlanDocumentContext } from './plan-document';
-import {
-  alternativesCatalog,
-  loadPlanningModel,
-  planningCatalogData,
-  vendorApiFamilies,
-} from './planning-inputs';
+import { planDocument } from './plan-document';
+import { failoverPlanInput, planDocumentContext } from './planning-inputs';
 
 const scoringModel = parseScoringModel(scoringRaw);
-const planningModel = loadPlanningModel();
 const asOf = new Date('2026-11-01T00:00:00Z');
-const data = planningCatalogData();
 
 function planFor(portfolio: Portfolio): FailoverPlan {
   const simulation = runShutdownSimulation(
@@ -38,27 +31,16 @@ function planFor(portfolio: Portfolio): FailoverPlan {
     scoringModel,
     { iterations: 200, seed: 5, asOf },
   );
-  return buildFailoverPlan({
-    portfolio,
-    simulation,
-    catalog: alternativesCatalog(portfolio, data),
-    vendorApiFamilies: vendorApiFamilies(data),
-    contracts: [],
-    planningModel,
-    scoringModel,
-    asOf,
-  });
+  return buildFailoverPlan(failoverPlanInput(portfolio, simulation, [], scoringModel));
 }
 
-const context = (organizationName: string): PlanDocumentContext => ({
-  organizationName,
-  simulationRunId: 'run-1',
-  iterations: 200,
-  seed: 5,
-  generatedAt: '2026-11-23T10:00:00.000Z',
-  catalog: { models: data.models.length, source: 'test catalog', gpus: data.gpus },
-  planningModel,
-});
+const context = (organizationName: string) =>
+  planDocumentContext(
+    organizationName,
+    'run-1',
+    { iterations: 200, seed: 5 },
+    '2026-11-23T10:00:00.000Z',
+  );
 
 const openai = buildVendor({ id: 'openai', name: 'OpenAI', kind: 'frontier_lab' });
 

@@ -140,11 +140,15 @@ function executiveSummary(
         },
         {
           label: f.text('costChange'),
-          value: signedMoney(s.monthlyCostDifference, plan.currency),
-          tone: s.monthlyCostDifference > 0 ? 'warning' : 'good',
+          value:
+            s.monthlyCostDifference === null
+              ? f.text('notComparable')
+              : signedMoney(s.monthlyCostDifference, plan.priceCurrency),
+          tone: (s.monthlyCostDifference ?? 0) > 0 ? 'warning' : 'good',
         },
       ],
     },
+    ...costNote(plan, t),
     {
       kind: 'paragraph',
       style: 'body',
@@ -179,6 +183,20 @@ function executiveSummary(
     ),
   );
   return blocks;
+}
+
+/** Says what the monthly cost change leaves out, when it leaves something out. */
+function costNote(plan: FailoverPlan, t: TemplateNode): Block[] {
+  const s = plan.summary;
+  const notes: string[] = [];
+  if (s.monthlyCostDifference === null) {
+    notes.push(
+      t.text('costNotComparable', { currency: plan.currency, prices: plan.priceCurrency }),
+    );
+  } else if (s.switchesWithoutCost > 0) {
+    notes.push(t.text('costPartial', { count: s.switchesWithoutCost, prices: plan.priceCurrency }));
+  }
+  return notes.map((text): Block => ({ kind: 'paragraph', style: 'note', text }));
 }
 
 function actionView(a: PlanAction, m: (x: number) => string): TemplateView {
@@ -342,10 +360,10 @@ function dependencyPage(
             ? 'own GPUs'
             : (plan.vendorNames[alt.vendorId] ?? alt.vendorId),
           amount(alt.score * 100),
-          alt.monthlyCost === null ? 'unknown' : m(alt.monthlyCost),
+          alt.monthlyCost === null ? 'unknown' : money(alt.monthlyCost, plan.priceCurrency),
           alt.monthlyCostDifference === null
-            ? 'unknown'
-            : signedMoney(alt.monthlyCostDifference, plan.currency),
+            ? 'n/a'
+            : signedMoney(alt.monthlyCostDifference, plan.priceCurrency),
           alternativeWhy(alt),
         ],
         tone: alt === p.chosen ? 'good' : 'neutral',
@@ -374,7 +392,7 @@ function dependencyPage(
         usableGb: amount(sizing.usableGbPerReplica ?? 0),
         replicas: sizing.replicas ?? 0,
         totalGpus: sizing.totalGpus ?? 0,
-        monthlyCost: money(sizing.monthlyGpuCost ?? 0, 'USD'),
+        monthlyCost: money(sizing.monthlyGpuCost ?? 0, plan.priceCurrency),
         spend: m(p.monthlySpend),
       }),
     });
@@ -389,7 +407,7 @@ function dependencyPage(
             o.gpuId,
             o.precision,
             String(o.totalGpus),
-            money(o.monthlyCost, 'USD'),
+            money(o.monthlyCost, plan.priceCurrency),
             amount(o.score * 100),
           ],
         })),

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogData, type CatalogData } from '../catalog/catalog-data';
+import type { FailoverPlanInput } from '../domain/planning/build-failover-plan';
+import type { RunbookContract } from '../domain/planning/build-runbook';
 import { parsePlanningModel, type PlanningModel } from '../domain/planning/planning-model';
 import type {
   AlternativesCatalog,
   CandidateVendorInput,
 } from '../domain/planning/rank-alternatives';
-import type { Portfolio } from '../domain/portfolio';
+import type { Portfolio, RegulatoryEventProfile, VendorProfile } from '../domain/portfolio';
+import type { ScoringModel } from '../domain/scoring-model';
+import type { SimulationResult } from '../domain/simulation/run-shutdown-simulation';
+import type { PlanDocumentContext } from './plan-document';
+
+/** The currency of the shipped catalog's token and GPU prices. */
+export const CATALOG_PRICE_CURRENCY = 'USD';
 
 /** data/planning-model.json: the sizing and ranking constants with their rationale. */
 export const PLANNING_MODEL_FILE = join(__dirname, '..', '..', 'data', 'planning-model.json');
@@ -35,30 +43,10 @@ export function alternativesCatalog(
   data = planningCatalogData(),
 ): AlternativesCatalog {
   const known = new Map(portfolio.vendors.map((v) => [v.id, v]));
-  const vendors: CandidateVendorInput[] = data.vendors.map((v) => {
-    const own = known.get(v.id);
-    return {
-      id: v.id,
-      name: v.name,
-      kind: v.kind,
-      headquartersCountry: v.headquartersCountry,
-      jurisdictions: v.jurisdictions,
-      regimes: v.regimes,
-      events: own?.events ?? [],
-    };
-  });
+  const vendors = data.vendors.map((v) => toCandidateVendor(v, known.get(v.id)?.events ?? []));
   const catalogIds = new Set(data.vendors.map((v) => v.id));
   for (const v of portfolio.vendors) {
-    if (catalogIds.has(v.id)) continue;
-    vendors.push({
-      id: v.id,
-      name: v.name,
-      kind: v.kind,
-      headquartersCountry: v.headquartersCountry,
-      jurisdictions: v.jurisdictions,
-      regimes: v.regimes,
-      events: v.events,
-    });
+    if (!catalogIds.has(v.id)) vendors.push(toCandidateVendor(v, v.events));
   }
   const apiOf = new Map(data.vendors.map((v) => [v.id, v]));
   return {
@@ -87,4 +75,59 @@ export function alternativesCatalog(
 /** The API each catalog vendor speaks; the organization's own vendors are unknown. */
 export function vendorApiFamilies(data = planningCatalogData()): Record<string, string | null> {
   return Object.fromEntries(data.vendors.map((v) => [v.id, v.apiFamily]));
+}
+
+function toCandidateVendor(
+  v: Pick<
+    VendorProfile,
+    'id' | 'name' | 'kind' | 'headquartersCountry' | 'jurisdictions' | 'regimes'
+  >,
+  events: RegulatoryEventProfile[],
+): CandidateVendorInput {
+  const { id, name, kind, headquartersCountry, jurisdictions, regimes } = v;
+  return { id, name, kind, headquartersCountry, jurisdictions, regimes, events };
+}
+
+/** Everything `buildFailoverPlan` needs besides the run, from the shipped catalog and models. */
+export function failoverPlanInput(
+  portfolio: Portfolio,
+  simulation: SimulationResult,
+  contracts: RunbookContract[],
+  scoringModel: ScoringModel,
+): FailoverPlanInput {
+  const data = planningCatalogData();
+  return {
+    portfolio,
+    simulation,
+    catalog: alternativesCatalog(portfolio, data),
+    vendorApiFamilies: vendorApiFamilies(data),
+    contracts,
+    planningModel: loadPlanningModel(),
+    scoringModel,
+    asOf: new Date(simulation.asOf),
+    priceCurrency: CATALOG_PRICE_CURRENCY,
+  };
+}
+
+/** What the plan document says besides the plan: the run, the catalog and the model used. */
+export function planDocumentContext(
+  organizationName: string,
+  simulationRunId: string,
+  simulation: Pick<SimulationResult, 'iterations' | 'seed'>,
+  simulatedAt: string,
+): PlanDocumentContext {
+  const data = planningCatalogData();
+  return {
+    organizationName,
+    simulationRunId,
+    iterations: simulation.iterations,
+    seed: simulation.seed,
+    generatedAt: simulatedAt,
+    catalog: {
+      models: data.models.length,
+      source: `${data.source.package} ${data.source.version}`,
+      gpus: data.gpus,
+    },
+    planningModel: loadPlanningModel(),
+  };
 }

@@ -150,6 +150,7 @@ function planInput(s: ScenarioDefinition = scenario): FailoverPlanInput {
     planningModel,
     scoringModel,
     asOf,
+    priceCurrency: 'USD',
   };
 }
 
@@ -236,10 +237,37 @@ describe('buildFailoverPlan', () => {
     expect(new Set(chat.fallbacks.map((f) => f.modelId)).size).toBe(chat.fallbacks.length);
   });
 
-  it('sums the breached commitments and the cost difference of the chosen alternatives', () => {
+  it('sums the breached commitments and the cost of the switches to ranked alternatives', () => {
     expect(plan.summary.breachedCommitments[0]).toMatchObject({ clientName: 'Acme Corp' });
-    const sum = plan.dependencies.reduce((s, d) => s + (d.chosen?.monthlyCostDifference ?? 0), 0);
-    expect(plan.summary.monthlyCostDifference).toBeCloseTo(sum, 9);
+    // chat switches to its own fallback (cost not in the catalog), triage to its rank-1 alternative.
+    expect(plan.summary.monthlyCostDifference).toBeCloseTo(
+      byId('triage').chosen!.monthlyCostDifference!,
+      9,
+    );
+    expect(plan.summary.switchesWithoutCost).toBe(1);
+  });
+
+  it('takes time to failover as the simulation does: a standing fallback works, no contagion prior', () => {
+    const tested = scoringModel.failover.testedFailoverHours.value;
+    expect(byId('chat').timeToFailoverHours).toBe(tested);
+    expect(byId('chat').gapHours).toBe(Math.max(0, tested - 4));
+  });
+
+  it('compares no cost with spend kept in another currency', () => {
+    const input = planInput();
+    const eur = buildFailoverPlan({
+      ...input,
+      portfolio: {
+        ...input.portfolio,
+        organization: { ...input.portfolio.organization, currency: 'EUR' },
+      },
+      simulation: { ...input.simulation, currency: 'EUR' },
+    });
+    expect(eur.summary.monthlyCostDifference).toBeNull();
+    for (const d of eur.dependencies) {
+      for (const alt of [d.chosen, ...d.runnersUp]) expect(alt?.monthlyCostDifference).toBeNull();
+    }
+    expect(eur.priceCurrency).toBe('USD');
   });
 
   it('is deterministic and plain JSON', () => {

@@ -5,7 +5,7 @@
  * plus the runbook, the three actions that matter most and the routes a gateway config needs.
  * Pure and deterministic: the same run, catalog, contracts and models give the same plan.
  */
-import { failoverEstimate, fallbackExposure } from '../exposure/time-to-failover';
+import { failoverEstimate } from '../exposure/time-to-failover';
 import type { DependencyProfile, Portfolio, VendorProfile } from '../portfolio';
 import type { ScoringModel } from '../scoring-model';
 import type {
@@ -48,6 +48,8 @@ export interface FailoverPlanInput {
   scoringModel: ScoringModel;
   /** Dates the fallbacks' last tests, as in the simulation. */
   asOf: Date;
+  /** Currency of the catalog's token and GPU prices; spend in another one is not compared. */
+  priceCurrency: string;
 }
 
 /** The inventory's own fallback, as the scenario leaves it. */
@@ -158,8 +160,13 @@ export interface FailoverPlanSummary {
   rtoGaps: number;
   /** Stopped dependencies for which nothing fits. */
   withoutReplacement: number;
-  /** Sum over the chosen alternatives with a known price of (monthly cost - today's spend). */
-  monthlyCostDifference: number;
+  /**
+   * Sum over the switches to a ranked alternative with a known price of (its monthly cost -
+   * today's spend), in the price currency; null when spend is kept in another currency.
+   */
+  monthlyCostDifference: number | null;
+  /** Switches whose cost is not counted: to an existing fallback, or to an unpriced model. */
+  switchesWithoutCost: number;
   /** At most three, most important first. */
   topActions: PlanAction[];
 }
@@ -167,7 +174,10 @@ export interface FailoverPlanSummary {
 export interface FailoverPlan {
   planningModelVersion: string;
   scoringModelVersion: string;
+  /** The organization's currency: losses and today's spend. */
   currency: string;
+  /** The catalog's currency: alternatives' and GPUs' costs. */
+  priceCurrency: string;
   asOf: string;
   scenario: SimulationResult['scenario'];
   hitVendors: { id: string; name: string }[];
@@ -293,11 +303,12 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
     planningModelVersion: planningModel.version,
     scoringModelVersion: scoringModel.version,
     currency: simulation.currency,
+    priceCurrency: input.priceCurrency,
     asOf: asOf.toISOString(),
     scenario: simulation.scenario,
     hitVendors: [...hit].sort().map((id) => ({ id, name: vendorName(id) })),
     vendorNames: mentionedVendorNames(planned, vendorName),
-    summary: summarise(planned, knockOn, simulation),
+    summary: summarise(planned, knockOn, simulation, simulation.currency === input.priceCurrency),
     dependencies: planned,
     knockOn,
     runbook,
@@ -333,7 +344,10 @@ function planDependency(
       needs,
       monthlyInputTokens: dependency.monthlyInputTokens,
       monthlyOutputTokens: dependency.monthlyOutputTokens,
-      monthlySpend: dependency.monthlySpend,
+      monthlySpend:
+        input.portfolio.organization.currency === input.priceCurrency
+          ? dependency.monthlySpend
+          : null,
       fineTuned: dependency.switching.fineTuned,
       vendorSpecificFeatures: dependency.switching.vendorSpecificFeatures,
       gateway: dependency.switching.gateway,
@@ -345,11 +359,9 @@ function planDependency(
   );
 
   const fallback = dependency.fallback;
+  // As in the simulation: a fallback works unless the scenario invalidated it.
   const fallbackUsable =
-    fallback.status !== 'none' &&
-    !scope.fallbackHit &&
-    !(fallback.vendorId !== null && hit.has(fallback.vendorId)) &&
-    fallback.vendorId !== dependency.vendorId;
+    fallback.status !== 'none' && !scope.fallbackHit && fallback.vendorId !== dependency.vendorId;
   const existingFallback: ExistingFallback | null =
     fallback.status === 'none'
       ? null
@@ -361,14 +373,13 @@ function planDependency(
           usable: fallbackUsable,
         };
 
-  const exposure = scope.fallbackHit
-    ? 'hit'
-    : fallbackExposure(
-        dependency,
-        scope.vendorById.get(dependency.vendorId),
-        fallback.vendorId === null ? undefined : scope.vendorById.get(fallback.vendorId),
-      );
-  const estimate = failoverEstimate(dependency, exposure, input.scoringModel, input.asOf);
+  // The scenario is known, so no regime-contagion prior: the fallback works or it is hit.
+  const estimate = failoverEstimate(
+    dependency,
+    fallbackUsable ? 'independent' : 'hit',
+    input.scoringModel,
+    input.asOf,
+  );
   const timeToFailoverHours = estimate.hours;
 
   const [chosen = null, ...runnersUp] = ranking.proposed;
@@ -556,7 +567,12 @@ function summarise(
   planned: PlannedDependency[],
   knockOn: KnockOnDependency[],
   simulation: SimulationResult,
+  spendComparable: boolean,
 ): FailoverPlanSummary {
+  const switchCost = (p: PlannedDependency) =>
+    p.switchTo !== null && p.switchTo.kind !== 'existing_fallback'
+      ? (p.chosen?.monthlyCostDifference ?? null)
+      : null;
   const totals = simulation.totals;
   const topActions = planned
     .map(actionFor)
@@ -593,10 +609,11 @@ function summarise(
       ),
     rtoGaps: planned.filter((p) => p.gapHours > 0).length,
     withoutReplacement: planned.filter((p) => p.switchTo === null).length,
-    monthlyCostDifference: planned.reduce(
-      (sum, p) => sum + (p.chosen?.monthlyCostDifference ?? 0),
-      0,
-    ),
+    monthlyCostDifference: spendComparable
+      ? planned.reduce((sum, p) => sum + (switchCost(p) ?? 0), 0)
+      : null,
+    switchesWithoutCost: planned.filter((p) => p.switchTo !== null && switchCost(p) === null)
+      .length,
     topActions,
   };
 }

@@ -55,8 +55,11 @@ export interface AffectedDependencyInput {
   needs: AlternativeNeeds;
   monthlyInputTokens: number;
   monthlyOutputTokens: number;
-  /** Today's monthly spend, in the price lists' currency. */
-  monthlySpend: number;
+  /**
+   * Today's monthly spend in the price lists' currency; null when it is kept in another currency
+   * (no exchange rate is assumed: costs are then compared among the candidates only).
+   */
+  monthlySpend: number | null;
   fineTuned: boolean;
   vendorSpecificFeatures: boolean;
   gateway: boolean;
@@ -918,7 +921,8 @@ export function rankAlternatives(
   }
 
   // Scores.
-  const spend = nonNegative(dependency.monthlySpend);
+  const comparable = dependency.monthlySpend !== null;
+  const spend = nonNegative(dependency.monthlySpend ?? 0);
   let reference = spend;
   let referenceWhy = `today's spend of ${formatNumber(spend)}`;
   if (!(reference > 0)) {
@@ -926,10 +930,11 @@ export function rankAlternatives(
       .map((f) => f.candidate.monthlyCost)
       .filter((c): c is number => c !== null && c > 0);
     reference = positive.length > 0 ? Math.min(...positive) : 1;
+    const none = comparable ? 'no spend today' : "today's spend is in another currency";
     referenceWhy =
       positive.length > 0
-        ? `no spend today, so the cheapest priced candidate's ${formatNumber(reference)}`
-        : 'no spend or price to compare with, so 1';
+        ? `${none}, so the cheapest priced candidate's ${formatNumber(reference)}`
+        : `${none} and no price to compare with, so 1`;
   }
   const weights = model.ranking.weights.value;
   const likelihoods = new Map<string, SuspensionLikelihood>();
@@ -1056,7 +1061,7 @@ export function rankAlternatives(
       score: s.score,
       components: s.components,
       monthlyCost: c.monthlyCost,
-      monthlyCostDifference: c.monthlyCost === null ? null : c.monthlyCost - spend,
+      monthlyCostDifference: c.monthlyCost === null || !comparable ? null : c.monthlyCost - spend,
       suspensionProbability: s.exposure.probability,
       selfHosting: c.sizing === null ? null : explained(c.sizing),
       includedAs,
