@@ -133,6 +133,8 @@ describe('board reports', () => {
       .send({})
       .expect(201);
     expect(created.body.report.topRisks).toEqual([]);
+    expect(created.body.report.worstScenario).toBeNull();
+    expect(created.body.worstSimulationRunId).toBeNull();
     const pdf = await get(created.body.pdf.url, empty.adminKey)
       .buffer(true)
       .parse(binaryBody)

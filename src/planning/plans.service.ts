@@ -18,8 +18,7 @@ import {
 import type { ScoringModel } from '../domain/scoring-model';
 import { SCORING_MODEL } from '../exposure/scoring-model.provider';
 import { OrganizationEntity } from '../organizations/entities/organization.entity';
-import type { SimulationRunEntity } from '../simulations/entities/simulation-run.entity';
-import { SimulationsService } from '../simulations/simulations.service';
+import { SimulationsService, type PendingRun } from '../simulations/simulations.service';
 import { VendorEntity } from '../vendors/entities/vendor.entity';
 import {
   CreatePlanDto,
@@ -30,6 +29,17 @@ import {
 } from './dto/plan.dto';
 import { FailoverPlanEntity } from './entities/failover-plan.entity';
 import { PlanRunner } from './plan-runner';
+
+/** The run a plan is made from: stored already, or simulated for it and stored with it. */
+interface PlanSource {
+  runId: string;
+  createdAt: Date;
+  scenarioId: string | null;
+  scenarioName: string;
+  inventoryJson: string;
+  resultsJson: string;
+  pending: PendingRun | null;
+}
 
 /**
  * Failover plans: made on a worker thread from a stored simulation run (or from a scenario or
@@ -45,28 +55,40 @@ export class PlansService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Makes and stores the plan; answers it as JSON text (see planJson). */
+  /**
+   * Makes and stores the plan; answers it as JSON text (see planJson). From a scenario or preset,
+   * the run it simulates is stored in the same transaction as the plan: both or neither.
+   */
   async create(principal: Principal, dto: CreatePlanDto): Promise<string> {
-    const run = await this.sourceRun(principal, dto);
+    const source = await this.sourceRun(principal, dto);
     const organization = await this.dataSource.manager.findOneByOrFail(OrganizationEntity, {
       id: principal.organizationId,
     });
     const outcome = await this.runner.build({
-      inventoryJson: run.inventorySnapshot,
-      resultsJson: run.results,
+      inventoryJson: source.inventoryJson,
+      resultsJson: source.resultsJson,
       contracts: await this.contracts(principal.organizationId),
       scoringModel: this.model,
       organizationName: organization.name,
-      simulationRunId: run.id,
-      simulatedAt: run.createdAt.toISOString(),
+      simulationRunId: source.runId,
+      simulatedAt: source.createdAt.toISOString(),
     });
     const entity = await this.dataSource.transaction(async (manager) => {
+      if (source.pending !== null) {
+        await this.simulations.store(
+          manager,
+          principal,
+          source.pending,
+          source.runId,
+          source.createdAt,
+        );
+      }
       const plan = manager.create(FailoverPlanEntity, {
         id: newId(),
         organizationId: principal.organizationId,
-        simulationRunId: run.id,
-        scenarioId: run.scenarioId,
-        scenarioName: run.scenarioSnapshot.name,
+        simulationRunId: source.runId,
+        scenarioId: source.scenarioId,
+        scenarioName: source.scenarioName,
         planningModelVersion: outcome.planningModelVersion,
         plan: outcome.planJson,
         stoppedDependencies: outcome.stopped,
@@ -81,7 +103,7 @@ export class PlansService {
       });
       await manager.insert(FailoverPlanEntity, plan);
       await this.audit.recordBy(manager, principal, 'failover_plan', plan.id, 'create', [
-        { field: 'simulationRunId', to: run.id },
+        { field: 'simulationRunId', to: source.runId },
         { field: 'pdfSha256', to: plan.pdfSha256 },
       ]);
       return plan;
@@ -160,8 +182,11 @@ export class PlansService {
     return plan;
   }
 
-  /** Exactly one of a stored run, a stored scenario or a preset (simulated and stored first). */
-  private async sourceRun(principal: Principal, dto: CreatePlanDto): Promise<SimulationRunEntity> {
+  /**
+   * Exactly one of a stored run, a stored scenario or a preset; the latter two are simulated
+   * here and come back pending, to be stored with the plan.
+   */
+  private async sourceRun(principal: Principal, dto: CreatePlanDto): Promise<PlanSource> {
     const given = [dto.simulationId, dto.scenarioId, dto.presetId].filter(
       (value) => value !== undefined && value !== null && value !== '',
     );
@@ -179,15 +204,32 @@ export class PlansService {
           { field: 'iterations', message: 'iterations and seed go with scenarioId or presetId' },
         ]);
       }
-      return this.simulations.findOwn(principal, dto.simulationId);
+      const run = await this.simulations.findOwn(principal, dto.simulationId);
+      return {
+        runId: run.id,
+        createdAt: run.createdAt,
+        scenarioId: run.scenarioId,
+        scenarioName: run.scenarioSnapshot.name,
+        inventoryJson: run.inventorySnapshot,
+        resultsJson: run.results,
+        pending: null,
+      };
     }
-    const { run } = await this.simulations.runAndStore(principal, {
+    const { pending } = await this.simulations.runUnstored(principal, {
       scenarioId: dto.scenarioId,
       presetId: dto.presetId,
       iterations: dto.iterations,
       seed: dto.seed,
     });
-    return run;
+    return {
+      runId: newId(),
+      createdAt: new Date(),
+      scenarioId: pending.scenarioId,
+      scenarioName: pending.scenario.name,
+      inventoryJson: pending.outcome.inventoryJson,
+      resultsJson: pending.outcome.resultsJson,
+      pending,
+    };
   }
 
   /** The organization's contracts with their vendors' names, for the runbook's levers. */

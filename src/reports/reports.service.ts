@@ -17,6 +17,7 @@ import {
 } from '../domain/reporting/board-report';
 import type { ScoringModel } from '../domain/scoring-model';
 import type { SimulationResult } from '../domain/simulation/run-shutdown-simulation';
+import type { ScenarioDefinition } from '../domain/simulation/scenario';
 import type { ExposureSnapshotEntity } from '../exposure/entities/exposure-snapshot.entity';
 import { ExposureService } from '../exposure/exposure.service';
 import { PortfolioLoader } from '../exposure/portfolio-loader.service';
@@ -64,7 +65,11 @@ export class ReportsService {
     const exposure = scorePortfolio(portfolio, this.model, new Date());
     const previous = await this.exposure.latestSnapshot(organizationId);
 
-    const presetRuns: { outcome: PresetOutcome; simulated: SimulatedRun; preset: string }[] = [];
+    const presetRuns: {
+      outcome: PresetOutcome;
+      simulated: SimulatedRun;
+      scenario: ScenarioDefinition;
+    }[] = [];
     for (const preset of this.presets.resolvedFor(portfolio)) {
       const simulated = await this.simulations.simulate(
         portfolio,
@@ -74,7 +79,7 @@ export class ReportsService {
       );
       const result = JSON.parse(simulated.outcome.resultsJson) as SimulationResult;
       presetRuns.push({
-        preset: preset.id,
+        scenario: preset.scenario,
         simulated,
         outcome: {
           presetId: preset.id,
@@ -89,14 +94,19 @@ export class ReportsService {
       });
     }
     presetRuns.sort((a, b) => worstFirst(a.outcome, b.outcome));
-    const worst = presetRuns[0];
+    // A preset that costs nothing is no "worst scenario" (an empty inventory, nothing hit).
+    const worst = presetRuns.find((r) => r.outcome.total.expected > 0);
     const worstRunId = worst === undefined ? null : newId();
     if (worst !== undefined) worst.outcome.simulationRunId = worstRunId;
 
     const report = buildBoardReport({
       organizationName: organization.name,
       exposure,
-      previous: previous === null ? null : previousSnapshot(previous),
+      // Figures of another scoring model are no trend.
+      previous:
+        previous === null || previous.modelVersion !== this.model.version
+          ? null
+          : previousSnapshot(previous),
       presets: presetRuns.map((r) => r.outcome),
       bands: heatMapBands(),
       vendorNames: Object.fromEntries(portfolio.vendors.map((v) => [v.id, v.name])),
@@ -110,11 +120,10 @@ export class ReportsService {
 
     const entity = await this.dataSource.transaction(async (manager) => {
       if (worst !== undefined && worstRunId !== null) {
-        const scenario = this.presets.resolvedFor(portfolio).find((p) => p.id === worst.preset)!;
         await this.simulations.store(
           manager,
           principal,
-          { ...worst.simulated, scenario: scenario.scenario, scenarioId: null },
+          { ...worst.simulated, scenario: worst.scenario, scenarioId: null },
           worstRunId,
         );
       }
@@ -196,12 +205,7 @@ function previousSnapshot(snapshot: ExposureSnapshotEntity): PreviousSnapshot {
   const figures = snapshot.figures as { expectedAnnualLoss?: CategoryAmounts };
   return {
     takenAt: snapshot.createdAt.toISOString(),
-    expectedAnnualLoss: figures.expectedAnnualLoss ?? {
-      pipelineFreeze: 0,
-      slaBreach: 0,
-      budgetShift: 0,
-      total: snapshot.expectedAnnualLoss,
-    },
+    expectedAnnualLoss: figures.expectedAnnualLoss ?? { total: snapshot.expectedAnnualLoss },
     overallScore: snapshot.overallScore,
   };
 }

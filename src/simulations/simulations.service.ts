@@ -39,6 +39,9 @@ export interface SimulatedRun {
   elapsedMs: number;
 }
 
+/** A run with the scenario it ran, ready to store. */
+export type PendingRun = SimulatedRun & { scenario: ScenarioDefinition; scenarioId: string | null };
+
 /**
  * Runs a scenario against the current inventory on a worker thread and stores the run with
  * everything needed to reproduce it (scenario and inventory snapshots, model version, seed).
@@ -70,16 +73,28 @@ export class SimulationsService {
     principal: Principal,
     dto: CreateSimulationDto,
   ): Promise<{ run: SimulationRunEntity; portfolio: Portfolio }> {
+    const { portfolio, pending } = await this.runUnstored(principal, dto);
+    const run = await this.dataSource.transaction((manager) =>
+      this.store(manager, principal, pending),
+    );
+    return { run, portfolio };
+  }
+
+  /**
+   * Runs a stored, preset or inline scenario against the current inventory without storing it,
+   * for callers that store it together with what they make of it (a plan).
+   */
+  async runUnstored(
+    principal: Principal,
+    dto: CreateSimulationDto,
+  ): Promise<{ portfolio: Portfolio; pending: PendingRun }> {
     // Loaded once: the run needs it, and a preset is resolved against it.
     const portfolio = await this.loader.load(principal.organizationId);
     const { scenario, scenarioId } = await this.resolveScenario(principal, dto, portfolio);
     const iterations = dto.iterations ?? DEFAULT_ITERATIONS;
     const seed = dto.seed ?? randomInt(0, 2_147_483_647);
     const simulated = await this.simulate(portfolio, scenario, iterations, seed);
-    const run = await this.dataSource.transaction((manager) =>
-      this.store(manager, principal, { scenario, scenarioId, ...simulated }),
-    );
-    return { run, portfolio };
+    return { portfolio, pending: { ...simulated, scenario, scenarioId } };
   }
 
   /** Runs a scenario on the worker thread without storing it; refuses runs above the size limit. */
@@ -115,8 +130,9 @@ export class SimulationsService {
   async store(
     manager: EntityManager,
     principal: Principal,
-    simulated: SimulatedRun & { scenario: ScenarioDefinition; scenarioId: string | null },
+    simulated: PendingRun,
     id: string = newId(),
+    createdAt: Date = new Date(),
   ): Promise<SimulationRunEntity> {
     const { outcome, scenario, iterations, seed } = simulated;
     const run = manager.create(SimulationRunEntity, {
@@ -134,7 +150,7 @@ export class SimulationsService {
       p90Loss: outcome.p90Loss,
       elapsedMs: simulated.elapsedMs,
       createdByKeyId: principal.apiKeyId,
-      createdAt: new Date(),
+      createdAt,
     });
     await manager.insert(SimulationRunEntity, run);
     await this.audit.recordBy(manager, principal, 'simulation_run', run.id, 'create', [

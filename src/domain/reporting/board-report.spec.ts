@@ -166,6 +166,20 @@ describe('buildBoardReport', () => {
     expect(report.previousSnapshotAt).toBe('2026-10-01T00:00:00.000Z');
   });
 
+  it('has no trend for a category the previous snapshot did not keep', () => {
+    const older = buildBoardReport(
+      input({
+        previous: {
+          takenAt: '2026-01-01T00:00:00.000Z',
+          expectedAnnualLoss: { total: 10 },
+          overallScore: 1,
+        },
+      }),
+    );
+    expect(older.categories.slaBreach).toMatchObject({ previous: null, change: null });
+    expect(older.categories.total.previous).toBe(10);
+  });
+
   it('has no trend without a previous snapshot', () => {
     const first = buildBoardReport(input({ previous: null }));
     expect(first.categories.total.previous).toBeNull();
@@ -177,6 +191,9 @@ describe('buildBoardReport', () => {
     expect(report.presets.map((p) => p.presetId)).toEqual(['z', 'y', 'x']);
     expect(report.presets[0]).not.toHaveProperty('lossExceedance');
     expect(buildBoardReport(input({ presets: [] })).worstScenario).toBeNull();
+    const harmless = buildBoardReport(input({ presets: [preset('q', 0, 0)] }));
+    expect(harmless.worstScenario).toBeNull();
+    expect(harmless.presets).toHaveLength(1);
   });
 
   it('cuts the lists to the limits and names owners and vendors', () => {

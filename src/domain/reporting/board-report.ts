@@ -10,7 +10,8 @@ import type { LossExceedancePoint, SeriesStatistics } from '../simulation/run-sh
 /** The last stored figures of the portfolio, for the trend. */
 export interface PreviousSnapshot {
   takenAt: string;
-  expectedAnnualLoss: CategoryAmounts;
+  /** A category missing (older snapshots kept only the total) has no trend. */
+  expectedAnnualLoss: Partial<CategoryAmounts>;
   overallScore: number;
 }
 
@@ -117,7 +118,7 @@ export interface BoardReport {
     byVendor: ConcentrationRow[];
     byJurisdiction: ConcentrationRow[];
   };
-  /** The preset with the largest expected loss (then P90); null when none was run. */
+  /** The preset with the largest expected loss (then P90); null when none costs anything. */
   worstScenario: PresetOutcome | null;
   /** Every preset run, worst first, without their curves. */
   presets: Omit<PresetOutcome, 'lossExceedance'>[];
@@ -236,7 +237,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       byVendor: vendorRows.sort(byShare).slice(0, input.limits.concentrationRows),
       byJurisdiction: jurisdictionRows.sort(byShare).slice(0, input.limits.concentrationRows),
     },
-    worstScenario: presets[0] ?? null,
+    worstScenario: presets.find((p) => p.total.expected > 0) ?? null,
     presets: presets.map(({ lossExceedance: _curve, ...rest }) => rest),
     topRisks: exposure.topRisks.slice(0, input.limits.topRisks).map((risk) => ({
       dependencyId: risk.dependencyId,
