@@ -60,6 +60,8 @@ export interface FallbackProfile {
   modelId: string | null;
   /** ISO timestamp of the last failover test. */
   lastTestedAt: string | null;
+  /** The lab whose closed model the fallback buys through its vendor (see modelMaker). */
+  upstreamVendorId?: string | null;
 }
 
 export interface SwitchingProfile {
@@ -94,6 +96,11 @@ export interface DependencyProfile {
    * `EU`. Unset or null: the organization's home jurisdiction. Read by region-block scenarios.
    */
   dataResidency?: string | null;
+  /**
+   * The lab whose closed model it buys through its vendor (a reseller's `openai/gpt-4o`, an
+   * aggregator's `openrouter/anthropic/...`, Azure's GPT): an order against the lab reaches it.
+   */
+  upstreamVendorId?: string | null;
 }
 
 export interface CreditBand {

@@ -12,7 +12,8 @@ import type {
   Severity,
   VendorProfile,
 } from '../domain/portfolio';
-import { upstreamProvider } from '../domain/simulation/scenario-effects';
+import { modelMaker } from '../domain/model-maker';
+import { CatalogService } from '../catalog/catalog.service';
 import { OrganizationEntity } from '../organizations/entities/organization.entity';
 import { RegulatoryEventEntity } from '../vendors/entities/regulatory-event.entity';
 import { VendorEntity } from '../vendors/entities/vendor.entity';
@@ -24,7 +25,10 @@ import { VendorEntity } from '../vendors/entities/vendor.entity';
  */
 @Injectable()
 export class PortfolioLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+  ) {}
 
   async load(
     organizationId: string,
@@ -33,7 +37,9 @@ export class PortfolioLoader {
   ): Promise<Portfolio> {
     const db = manager ?? this.dataSource.manager;
     const organization = await db.findOneByOrFail(OrganizationEntity, { id: organizationId });
-    const dependencies = await this.loadDependencies(db, organizationId);
+    const dependencies = (await this.loadDependencies(db, organizationId)).map((d) =>
+      this.withMakers(toDependencyProfile(d)),
+    );
     const commitments = await db.find(CommitmentEntity, {
       where: { organizationId },
       order: { clientName: 'ASC' },
@@ -41,11 +47,13 @@ export class PortfolioLoader {
     const vendorIds = [
       ...new Set([
         ...dependencies.flatMap((d) =>
-          d.fallbackVendorId ? [d.vendorId, d.fallbackVendorId] : [d.vendorId],
+          d.fallback.vendorId ? [d.vendorId, d.fallback.vendorId] : [d.vendorId],
         ),
-        // The providers behind resold or routed models, so scenarios by jurisdiction or regime
-        // reach them (see upstreamProvider).
-        ...dependencies.flatMap((d) => upstreamProvider(d) ?? []),
+        // The labs behind resold or routed models, so scenarios by jurisdiction or regime reach
+        // them (see modelMaker).
+        ...dependencies.flatMap((d) =>
+          [d.upstreamVendorId, d.fallback.upstreamVendorId].filter((id) => typeof id === 'string'),
+        ),
         ...extraVendorIds,
       ]),
     ];
@@ -73,8 +81,29 @@ export class PortfolioLoader {
       vendors: vendors
         .filter((v) => v.organizationId === null || v.organizationId === organizationId)
         .map((v) => toVendorProfile(v, eventsByVendor.get(v.id) ?? [])),
-      dependencies: dependencies.map(toDependencyProfile),
+      dependencies,
       commitments: commitments.map(toCommitmentProfile),
+    };
+  }
+
+  /** The labs whose closed models a dependency and its fallback buy through another vendor. */
+  private withMakers(dependency: DependencyProfile): DependencyProfile {
+    const openWeights = (modelId: string | null) =>
+      modelId === null ? null : (this.catalog.getModel(modelId)?.openWeights ?? null);
+    const { fallback } = dependency;
+    return {
+      ...dependency,
+      upstreamVendorId:
+        dependency.accessPath === 'self_hosted'
+          ? null
+          : modelMaker(dependency.modelId, dependency.vendorId, openWeights(dependency.modelId)),
+      fallback: {
+        ...fallback,
+        upstreamVendorId:
+          fallback.vendorId === null
+            ? null
+            : modelMaker(fallback.modelId, fallback.vendorId, openWeights(fallback.modelId)),
+      },
     };
   }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogData, type CatalogData } from '../catalog/catalog-data';
+import { modelMaker } from '../domain/model-maker';
 import type { FailoverPlanInput } from '../domain/planning/build-failover-plan';
 import type { RunbookContract } from '../domain/planning/build-runbook';
 import { parsePlanningModel, type PlanningModel } from '../domain/planning/planning-model';
@@ -65,6 +66,7 @@ export function alternativesCatalog(
       openWeightsFamilyId: m.openWeightsFamilyId,
       apiFamily: apiOf.get(m.providerId)?.apiFamily ?? null,
       openAiCompatible: apiOf.get(m.providerId)?.openAiCompatible ?? null,
+      makerId: modelMaker(m.id, m.providerId, m.openWeights),
     })),
     vendors,
     families: data.families,

@@ -276,6 +276,43 @@ describe('buildFailoverPlan', () => {
     expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
   });
 
+  it("rules out a hit lab's closed models sold by others, and vendors the organization does not use yet", () => {
+    const input = planInput({
+      ...scenario,
+      targets: { vendorIds: [], jurisdictions: ['US'], regimes: [], vendorKinds: [] },
+    });
+    const delta: CandidateVendorInput = {
+      id: 'delta',
+      name: 'Delta Cloud',
+      kind: 'cloud_platform',
+      headquartersCountry: 'US',
+      jurisdictions: ['US'],
+      regimes: [],
+    };
+    const usPlan = buildFailoverPlan({
+      ...input,
+      catalog: {
+        ...input.catalog,
+        vendors: [...input.catalog.vendors, delta],
+        models: [
+          ...input.catalog.models,
+          model('delta/cheap', { inputPricePerMTok: 0.9, outputPricePerMTok: 3.5 }),
+          model('gamma/acme-large', {
+            makerId: 'acme',
+            inputPricePerMTok: 0.9,
+            outputPricePerMTok: 3.5,
+          }),
+        ],
+      },
+    });
+    expect(usPlan.dependencies.length).toBeGreaterThan(0);
+    for (const d of usPlan.dependencies) {
+      const proposed = [d.chosen, ...d.runnersUp].map((a) => a?.candidateId);
+      expect(proposed).not.toContain('delta/cheap');
+      expect(proposed).not.toContain('gamma/acme-large');
+    }
+  });
+
   it('never proposes a hit vendor, whichever vendors the scenario hits', () => {
     fc.assert(
       fc.property(fc.subarray(['acme', 'beta', 'gamma'], { minLength: 1 }), (hit) => {

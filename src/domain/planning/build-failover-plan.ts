@@ -6,6 +6,7 @@
  * Pure and deterministic: the same run, catalog, contracts and models give the same plan.
  */
 import { failoverEstimate } from '../exposure/time-to-failover';
+import { vendorsHitBy } from '../simulation/scenario';
 import type { DependencyProfile, Portfolio, VendorProfile } from '../portfolio';
 import type { ScoringModel } from '../scoring-model';
 import type {
@@ -243,6 +244,16 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
   const modelById = new Map<string, CandidateModelInput>();
   for (const m of catalog.models) if (!modelById.has(m.id)) modelById.set(m.id, m);
   const hit = new Set(simulation.hitVendorIds);
+  // The scenario judged against every candidate vendor too, not only the inventory's: "every
+  // US vendor" must rule out US vendors the organization does not use yet.
+  const candidateHits = new Set([
+    ...hit,
+    ...vendorsHitBy(
+      simulation.scenario,
+      catalog.vendors.map((v) => ({ ...v, openWeights: null, events: v.events ?? [] })),
+      scoringModel.likelihood.jurisdictionGroups.value,
+    ),
+  ]);
   const openAiCompatibleVendors = new Set(
     catalog.models.filter((m) => m.openAiCompatible === true).map((m) => m.vendorId),
   );
@@ -277,7 +288,7 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
       planDependency(dependency, simulated, {
         input,
         context,
-        hit,
+        hit: candidateHits,
         fallbackHit: invalidated.has(dependency.id),
         vendorById,
         vendorName,

@@ -91,6 +91,8 @@ export interface CandidateModelInput {
   apiFamily?: string | null;
   /** Whether the endpoint also offers an OpenAI-compatible API. */
   openAiCompatible?: boolean | null;
+  /** The lab that made it when another vendor sells it and the weights are closed (modelMaker). */
+  makerId?: string | null;
 }
 
 /** A vendor (data/catalog/vendors.json or the tenant's) as the ranking needs it. */
@@ -753,6 +755,11 @@ export function rankAlternatives(
       reasons.push({
         code: 'hit_by_scenario',
         explanation: `The scenario hits ${m.vendorId}: never proposed.`,
+      });
+    } else if (m.makerId && hitVendorIds.has(m.makerId)) {
+      reasons.push({
+        code: 'hit_by_scenario',
+        explanation: `Made by ${m.makerId}, which the scenario hits: ${m.vendorId} loses it too.`,
       });
     }
     if (dependency.modelId !== null && m.id === dependency.modelId) {

@@ -2,7 +2,7 @@ import raw from '../../../data/scoring-model.json';
 import { parseScoringModel } from '../scoring-model';
 import { buildDependency, buildPortfolio, buildVendor } from '../testing/portfolio-builders';
 import type { ScenarioDefinition, ScenarioKind, ScenarioTargets } from './scenario';
-import { dependencyEffect, scenarioContext, upstreamProvider } from './scenario-effects';
+import { dependencyEffect, fallbackInvalidation, scenarioContext } from './scenario-effects';
 
 const groups = parseScoringModel(raw).likelihood.jurisdictionGroups.value;
 
@@ -159,24 +159,15 @@ describe('dependencyEffect', () => {
   });
 });
 
-describe('upstream providers', () => {
-  it.each([
-    ['openai/gpt-4o', 'reseller-gmbh', 'reseller', 'openai'],
-    ['openrouter/anthropic/claude-sonnet-4', 'openrouter', 'direct_api', 'anthropic'],
-    ['openai/gpt-4o', 'openai', 'direct_api', null],
-    ['amazon-bedrock/anthropic.claude-3-5-sonnet', 'amazon-bedrock', 'cloud_marketplace', null],
-    ['meta/llama-3.3-70b', 'own-gpus', 'self_hosted', null],
-    ['gpt-4o', 'reseller-gmbh', 'reseller', null],
-  ] as const)('%s on %s (%s) -> %p', (modelId, vendorId, accessPath, expected) => {
-    expect(upstreamProvider({ modelId, vendorId, accessPath })).toBe(expected);
+describe('labs behind resold models', () => {
+  const resold = buildDependency({
+    vendorId: 'reseller-gmbh',
+    modelId: 'openai/gpt-4o',
+    accessPath: 'reseller',
+    upstreamVendorId: 'openai',
   });
 
-  it("stops a dependency whose reseller sells a hit vendor's model, and only then", () => {
-    const resold = buildDependency({
-      vendorId: 'reseller-gmbh',
-      modelId: 'openai/gpt-4o',
-      accessPath: 'reseller',
-    });
+  it("stops a dependency whose reseller sells a hit lab's model, and only then", () => {
     const hit = effectOf(scenario('full_suspension', { vendorIds: ['openai'] }), resold);
     expect(hit).toMatchObject({ effect: 'stopped', vendorHit: false, upstreamHit: true });
     const byJurisdiction = effectOf(scenario('full_suspension', { jurisdictions: ['US'] }), resold);
@@ -184,6 +175,27 @@ describe('upstream providers', () => {
     expect(effectOf(scenario('full_suspension', { vendorIds: ['mistral'] }), resold).effect).toBe(
       'unaffected',
     );
+  });
+
+  it("invalidates a fallback that buys a hit lab's model through another vendor", () => {
+    const dependency = buildDependency({
+      vendorId: 'openai',
+      fallback: {
+        status: 'documented',
+        vendorId: 'azure',
+        modelId: 'azure/gpt-4o',
+        upstreamVendorId: 'openai',
+      },
+    });
+    const portfolio = buildPortfolio({ vendors: [openai], dependencies: [dependency] });
+    const ctx = scenarioContext(
+      scenario('full_suspension', { vendorIds: ['openai'] }),
+      portfolio,
+      groups,
+    );
+    expect(fallbackInvalidation(dependency, ctx)?.reasons).toEqual([
+      { reason: 'upstream_vendor', value: 'openai' },
+    ]);
   });
 });
 

@@ -23,7 +23,8 @@ export type FallbackInvalidationReason =
   | 'listed_vendor'
   | 'same_jurisdiction'
   | 'same_regime'
-  | 'same_vendor_kind';
+  | 'same_vendor_kind'
+  | 'upstream_vendor';
 
 export interface FallbackInvalidation {
   fallbackVendorId: string | null;
@@ -36,7 +37,7 @@ export interface DependencyScenarioEffect {
   effect: DependencyEffectKind;
   /** The dependency's vendor is among those the scenario hits. */
   vendorHit: boolean;
-  /** The provider whose model it resells or routes to (see `upstreamProvider`) is hit. */
+  /** The lab whose closed model it buys through its vendor (`upstreamVendorId`) is hit. */
   upstreamHit: boolean;
   /** Open weights the organization runs itself (self_hosted access on a non-self-hosted vendor). */
   runsOwnWeights: boolean;
@@ -89,8 +90,9 @@ const REASON_OF: Record<VendorHitMatch['criterion'], FallbackInvalidationReason>
  *   data residency is blocked there too);
  * - model_recall: the fallback's vendor is hit and its model recalled (no model named = recalled,
  *   conservatively), or no vendor is named and its model is on the recall list.
- * A fallback naming no vendor is otherwise taken at the inventory's word as independent, as in
- * the exposure model.
+ * The same holds for the lab behind a closed model the fallback buys through another vendor
+ * (`upstream_vendor`). A fallback naming no vendor is otherwise taken at the inventory's word as
+ * independent, as in the exposure model.
  */
 export function fallbackInvalidation(
   dependency: DependencyProfile,
@@ -121,31 +123,24 @@ export function fallbackInvalidation(
       reasons.push({ reason: 'same_model', value: fallback.modelId });
     }
   }
+  const upstream = fallback.upstreamVendorId ?? null;
+  if (
+    reasons.length === 0 &&
+    upstream !== null &&
+    ctx.hitVendorIds.has(upstream) &&
+    (!recall || modelRecalled(scenario, fallback.modelId))
+  ) {
+    // Bought through another vendor, the fallback's model is still the hit lab's.
+    reasons.push({ reason: 'upstream_vendor', value: upstream });
+  }
   if (reasons.length === 0) return null;
   return { fallbackVendorId: vendorId, fallbackModelId: fallback.modelId, reasons };
 }
 
 /**
- * The provider behind a resold or routed model: the catalog id's provider when it is not the
- * dependency's own vendor (`openai/gpt-4o` bought through a reseller -> `openai`), or the author
- * an aggregator routes to (`openrouter/anthropic/claude-sonnet-4` on OpenRouter -> `anthropic`).
- * Null for self-hosted weights and for ids that name no other provider.
- */
-export function upstreamProvider(
-  dependency: Pick<DependencyProfile, 'modelId' | 'vendorId' | 'accessPath'>,
-): string | null {
-  if (dependency.modelId === null || dependency.accessPath === 'self_hosted') return null;
-  const parts = dependency.modelId.split('/');
-  if (parts.length < 2) return null;
-  if (parts[0] !== dependency.vendorId) return parts[0] || null;
-  return parts.length >= 3 ? parts[1] || null : null;
-}
-
-/**
  * The effect of the scenario on one dependency (see `ScenarioKind` for the kinds). "Its vendor
- * is hit" also holds when the provider behind a resold or routed model is (`upstreamProvider`):
- * an order against a vendor reaches every chain that resells its models.
- *
+ * is hit" also holds when the lab behind a resold or routed closed model is (`upstreamVendorId`):
+ * an order against a lab reaches every chain that sells its models.
  *
  *   full_suspension          stopped  when its vendor is hit
  *   model_recall             stopped  when its vendor is hit and its model recalled
@@ -167,7 +162,7 @@ export function dependencyEffect(
   const { scenario } = ctx;
   const vendor = ctx.vendorById.get(dependency.vendorId);
   const vendorHit = ctx.hitVendorIds.has(dependency.vendorId);
-  const upstream = upstreamProvider(dependency);
+  const upstream = dependency.upstreamVendorId ?? null;
   const upstreamHit = upstream !== null && ctx.hitVendorIds.has(upstream);
   const runsOwnWeights = dependency.accessPath === 'self_hosted' && vendor?.kind !== 'self_hosted';
   let effect: DependencyEffectKind = 'unaffected';

@@ -141,6 +141,7 @@ export class InvalidationReasonDto {
       'same_jurisdiction',
       'same_regime',
       'same_vendor_kind',
+      'upstream_vendor',
     ],
   })
   reason!: FallbackInvalidationReason;
