@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Column } from 'typeorm';
+import type { PdfDownload } from './send-pdf';
 
 /**
  * The columns every generated document keeps (failover plans, board reports): the PDF as it was
@@ -28,4 +29,17 @@ export function renderedPdf(pdf: Buffer, templateVersion: string): RenderedPdf {
     size: pdf.length,
     templateVersion,
   };
+}
+
+/** Where a stored PDF is served and how to check it (StoredPdfDto). */
+export function storedPdfSummary(
+  row: StoredPdfColumns,
+  url: string,
+): { url: string; sha256: string; size: number; templateVersion: string } {
+  return { url, sha256: row.pdfSha256, size: row.pdfSize, templateVersion: row.templateVersion };
+}
+
+/** A stored PDF, ready to send. */
+export function pdfDownload(row: StoredPdfColumns, filename: string): PdfDownload {
+  return { content: Buffer.from(row.pdfBase64, 'base64'), sha256: row.pdfSha256, filename };
 }

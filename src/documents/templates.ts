@@ -120,6 +120,18 @@ export function loadTemplate(
   };
 }
 
+const loaded = new Map<string, DocumentTemplate>();
+
+/** `loadTemplate` once per process and name (each worker thread keeps its own). */
+export function cachedTemplate(name: string, knownSections: readonly string[]): DocumentTemplate {
+  let template = loaded.get(name);
+  if (template === undefined) {
+    template = loadTemplate(name, knownSections);
+    loaded.set(name, template);
+  }
+  return template;
+}
+
 /** The document frame (metadata, cover, footer) from a template's `document` and `cover`. */
 export function documentFrame(
   template: DocumentTemplate,

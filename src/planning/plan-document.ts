@@ -11,7 +11,7 @@ import {
 } from '../documents/format';
 import {
   documentFrame,
-  loadTemplate,
+  cachedTemplate,
   type DocumentTemplate,
   type TemplateNode,
   type TemplateView,
@@ -55,12 +55,9 @@ export interface PlanDocumentContext {
   planningModel: PlanningModel;
 }
 
-let cached: DocumentTemplate | undefined;
-
 /** templates/failover-plan.yaml, read once per process (worker threads each read their own). */
 export function failoverPlanTemplate(): DocumentTemplate {
-  cached ??= loadTemplate('failover-plan', PLAN_SECTIONS);
-  return cached;
+  return cachedTemplate('failover-plan', PLAN_SECTIONS);
 }
 
 /** Composes the failover plan's document from the plan and templates/failover-plan.yaml. */

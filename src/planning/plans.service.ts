@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { PdfDownload } from '../documents/send-pdf';
+import { pdfDownload, storedPdfSummary } from '../documents/stored-pdf';
+import { spliceJson } from '../common/http/splice-json';
+import { findOwned } from '../common/persistence/find-owned';
 import { Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { Page, PaginationQueryDto } from '../common/http/pagination';
@@ -142,11 +145,7 @@ export class PlansService {
 
   async pdf(principal: Principal, id: string): Promise<PdfDownload> {
     const plan = await this.findOwn(principal, id);
-    return {
-      content: Buffer.from(plan.pdfBase64, 'base64'),
-      sha256: plan.pdfSha256,
-      filename: `failover-plan-${plan.id}.pdf`,
-    };
+    return pdfDownload(plan, `failover-plan-${plan.id}.pdf`);
   }
 
   async gatewayConfig(
@@ -173,13 +172,14 @@ export class PlansService {
     return { format, planId: id, export: { lists }, unsupported };
   }
 
-  private async findOwn(principal: Principal, id: string): Promise<FailoverPlanEntity> {
-    const plan = await this.dataSource.manager.findOneBy(FailoverPlanEntity, {
+  private findOwn(principal: Principal, id: string): Promise<FailoverPlanEntity> {
+    return findOwned(
+      this.dataSource.manager,
+      FailoverPlanEntity,
+      principal.organizationId,
       id,
-      organizationId: principal.organizationId,
-    });
-    if (!plan) throw DomainError.notFound('failover plan', id);
-    return plan;
+      'failover plan',
+    );
   }
 
   /**
@@ -270,12 +270,7 @@ function planSummary(plan: FailoverPlanEntity): PlanSummaryDto {
     expectedLoss: plan.expectedLoss,
     p90Loss: plan.p90Loss,
     planningModelVersion: plan.planningModelVersion,
-    pdf: {
-      url: `/v1/plans/${plan.id}/pdf`,
-      sha256: plan.pdfSha256,
-      size: plan.pdfSize,
-      templateVersion: plan.templateVersion,
-    },
+    pdf: storedPdfSummary(plan, `/v1/plans/${plan.id}/pdf`),
     createdByKeyId: plan.createdByKeyId,
     createdAt: plan.createdAt,
   };
@@ -283,5 +278,5 @@ function planSummary(plan: FailoverPlanEntity): PlanSummaryDto {
 
 /** The PlanDto as JSON text, the stored plan spliced in as it is (it can run to megabytes). */
 function planJson(plan: FailoverPlanEntity): string {
-  return `${JSON.stringify(planSummary(plan)).slice(0, -1)},"plan":${plan.plan}}`;
+  return spliceJson(planSummary(plan), 'plan', plan.plan);
 }

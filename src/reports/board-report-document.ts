@@ -3,7 +3,7 @@ import type { Block, DocumentSpec } from '../documents/document-spec';
 import { amount, day, money, percent, signedMoney, timestamp } from '../documents/format';
 import {
   documentFrame,
-  loadTemplate,
+  cachedTemplate,
   type DocumentTemplate,
   type TemplateNode,
   type TemplateView,
@@ -33,12 +33,9 @@ export interface BoardReportDocumentContext {
   iterations: number;
 }
 
-let cached: DocumentTemplate | undefined;
-
 /** templates/board-report.yaml, read once per process. */
 export function boardReportTemplate(): DocumentTemplate {
-  cached ??= loadTemplate('board-report', BOARD_REPORT_SECTIONS);
-  return cached;
+  return cachedTemplate('board-report', BOARD_REPORT_SECTIONS);
 }
 
 /** The heat-map bands the template defines (presentation, so they live with the wording). */

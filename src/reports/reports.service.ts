@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
-import { DomainError } from '../common/errors/domain-error';
 import { Page, PaginationQueryDto } from '../common/http/pagination';
 import { newId } from '../common/persistence/columns';
 import type { PdfDownload } from '../documents/send-pdf';
+import { pdfDownload, storedPdfSummary } from '../documents/stored-pdf';
+import { spliceJson } from '../common/http/splice-json';
+import { findOwned } from '../common/persistence/find-owned';
 import type { CategoryAmounts } from '../domain/exposure/score-exposure';
 import { scorePortfolio } from '../domain/exposure/score-exposure';
 import {
@@ -184,20 +186,17 @@ export class ReportsService {
 
   async pdf(principal: Principal, id: string): Promise<PdfDownload> {
     const report = await this.findOwn(principal, id);
-    return {
-      content: Buffer.from(report.pdfBase64, 'base64'),
-      sha256: report.pdfSha256,
-      filename: `board-report-${report.id}.pdf`,
-    };
+    return pdfDownload(report, `board-report-${report.id}.pdf`);
   }
 
-  private async findOwn(principal: Principal, id: string): Promise<BoardReportEntity> {
-    const report = await this.dataSource.manager.findOneBy(BoardReportEntity, {
+  private findOwn(principal: Principal, id: string): Promise<BoardReportEntity> {
+    return findOwned(
+      this.dataSource.manager,
+      BoardReportEntity,
+      principal.organizationId,
       id,
-      organizationId: principal.organizationId,
-    });
-    if (!report) throw DomainError.notFound('board report', id);
-    return report;
+      'board report',
+    );
   }
 }
 
@@ -217,12 +216,7 @@ function reportSummary(report: BoardReportEntity): BoardReportSummaryDto {
     worstSimulationRunId: report.worstSimulationRunId,
     scoringModelVersion: report.scoringModelVersion,
     expectedAnnualLoss: report.expectedAnnualLoss,
-    pdf: {
-      url: `/v1/reports/${report.id}/pdf`,
-      sha256: report.pdfSha256,
-      size: report.pdfSize,
-      templateVersion: report.templateVersion,
-    },
+    pdf: storedPdfSummary(report, `/v1/reports/${report.id}/pdf`),
     createdByKeyId: report.createdByKeyId,
     createdAt: report.createdAt,
   };
@@ -230,5 +224,5 @@ function reportSummary(report: BoardReportEntity): BoardReportSummaryDto {
 
 /** The BoardReportDto as JSON text, the stored report spliced in as it is. */
 function reportJson(report: BoardReportEntity): string {
-  return `${JSON.stringify(reportSummary(report)).slice(0, -1)},"report":${report.report}}`;
+  return spliceJson(reportSummary(report), 'report', report.report);
 }

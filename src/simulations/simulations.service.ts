@@ -7,6 +7,8 @@ import { Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { Page, PaginationQueryDto } from '../common/http/pagination';
 import { newId } from '../common/persistence/columns';
+import { findOwned } from '../common/persistence/find-owned';
+import { spliceJson } from '../common/http/splice-json';
 import type { Portfolio } from '../domain/portfolio';
 import type { ScoringModel } from '../domain/scoring-model';
 import type { ScenarioDefinition } from '../domain/simulation/scenario';
@@ -162,13 +164,14 @@ export class SimulationsService {
   }
 
   /** The organization's run, or SIMULATION_RUN not found. */
-  async findOwn(principal: Principal, id: string): Promise<SimulationRunEntity> {
-    const run = await this.dataSource.manager.findOneBy(SimulationRunEntity, {
+  findOwn(principal: Principal, id: string): Promise<SimulationRunEntity> {
+    return findOwned(
+      this.dataSource.manager,
+      SimulationRunEntity,
+      principal.organizationId,
       id,
-      organizationId: principal.organizationId,
-    });
-    if (!run) throw DomainError.notFound('simulation run', id);
-    return run;
+      'simulation run',
+    );
   }
 
   /** The run as JSON text (see simulationRunJson). */
@@ -269,5 +272,5 @@ function simulationRunJson(
     createdByKeyId: run.createdByKeyId,
     createdAt: run.createdAt,
   };
-  return `${JSON.stringify(header).slice(0, -1)},"results":${run.results}}`;
+  return spliceJson(header, 'results', run.results);
 }
