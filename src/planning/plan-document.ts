@@ -349,9 +349,10 @@ function dependencyPage(
       t.texts('alternativesColumns'),
       [0.4, 2.5, 1.5, 0.8, 1.5, 1.6, 2.8],
       [0, 3, 4, 5],
-      ranked.map((alt) => ({
+      // Numbered in the list: `rank` (among every fitting candidate) skips the hosts left out.
+      ranked.map((alt, i) => ({
         cells: [
-          String(alt.rank),
+          String(i + 1),
           alt.name,
           alt.kind === 'self_hosted'
             ? 'own GPUs'
