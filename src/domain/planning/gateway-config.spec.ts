@@ -152,8 +152,8 @@ describe('liteLlmRouterConfig', () => {
         primary: { vendorId: 'openai', modelId: 'openai/gpt-4o' },
         fallbacks: [
           {
-            vendorId: 'fireworks-ai',
-            modelId: 'fireworks-ai/accounts/fireworks/models/kimi-k2',
+            vendorId: 'baseten',
+            modelId: 'baseten/moonshotai/Kimi-K2-Instruct',
             selfHosted: false,
             openAiCompatible: true,
           },
@@ -162,9 +162,9 @@ describe('liteLlmRouterConfig', () => {
       },
     ]);
     expect(config.model_list[1].litellm_params).toEqual({
-      model: 'openai/accounts/fireworks/models/kimi-k2',
-      api_base: 'os.environ/FIREWORKS_AI_API_BASE',
-      api_key: 'os.environ/FIREWORKS_AI_API_KEY',
+      model: 'openai/moonshotai/Kimi-K2-Instruct',
+      api_base: 'os.environ/BASETEN_API_BASE',
+      api_key: 'os.environ/BASETEN_API_KEY',
     });
     // Without the flag it stays unsupported rather than guessed.
     expect(unsupported.map((u) => u.vendorId)).toEqual(['chutes']);

@@ -161,6 +161,12 @@ export const LITELLM_PROVIDERS: Readonly<Record<string, LiteLlmProvider>> = {
   togetherai: { prefix: 'together_ai', credentials: { api_key: env('TOGETHERAI_API_KEY') } },
   deepseek: { prefix: 'deepseek', credentials: { api_key: env('DEEPSEEK_API_KEY') } },
   openrouter: { prefix: 'openrouter', credentials: { api_key: env('OPENROUTER_API_KEY') } },
+  xai: { prefix: 'xai', credentials: { api_key: env('XAI_API_KEY') } },
+  'fireworks-ai': { prefix: 'fireworks_ai', credentials: { api_key: env('FIREWORKS_AI_API_KEY') } },
+  deepinfra: { prefix: 'deepinfra', credentials: { api_key: env('DEEPINFRA_API_KEY') } },
+  cerebras: { prefix: 'cerebras', credentials: { api_key: env('CEREBRAS_API_KEY') } },
+  perplexity: { prefix: 'perplexity', credentials: { api_key: env('PERPLEXITYAI_API_KEY') } },
+  nvidia: { prefix: 'nvidia_nim', credentials: { api_key: env('NVIDIA_NIM_API_KEY') } },
 };
 
 /** Key LiteLLM sends to self-hosted endpoints; servers without auth ignore it. */
