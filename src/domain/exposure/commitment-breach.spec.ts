@@ -71,13 +71,21 @@ describe('commitmentBreach', () => {
     windowDays: fc.integer({ min: 1, max: 90 }),
     monthlyFee: fc.double({ min: 0, max: 1e6, noNaN: true }),
     penaltyPerHour: fc.option(fc.double({ min: 0, max: 1e4, noNaN: true })),
-    creditBands: fc.array(
-      fc.record({
-        belowPercent: fc.double({ min: 80, max: 100, noNaN: true }),
-        creditPercent: fc.double({ min: 0, max: 100, noNaN: true }),
+    // Bands as validation accepts them (commitments/credit-bands.ts): a worse uptime never
+    // earns less credit.
+    creditBands: fc
+      .array(
+        fc.tuple(
+          fc.double({ min: 80, max: 100, noNaN: true }),
+          fc.double({ min: 0, max: 100, noNaN: true }),
+        ),
+        { maxLength: 4 },
+      )
+      .map((pairs) => {
+        const below = pairs.map(([b]) => b).sort((x, y) => y - x);
+        const credit = pairs.map(([, c]) => c).sort((x, y) => x - y);
+        return below.map((belowPercent, i) => ({ belowPercent, creditPercent: credit[i] }));
       }),
-      { maxLength: 4 },
-    ),
   });
   const hours = fc.double({ min: 0, max: 5_000, noNaN: true });
 
