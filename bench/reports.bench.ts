@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { renderPdf } from '../src/documents/pdf/render-pdf';
-import { renderedPdf } from '../src/documents/stored-pdf';
+import { renderedPdf } from '../src/documents/rendered-pdf';
 import { scorePortfolio } from '../src/domain/exposure/score-exposure';
 import { buildFailoverPlan } from '../src/domain/planning/build-failover-plan';
 import type { RunbookContract } from '../src/domain/planning/build-runbook';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Column } from 'typeorm';
 import type { PdfDownload } from './send-pdf';
 
@@ -12,23 +11,6 @@ export abstract class StoredPdfColumns {
   @Column({ name: 'pdf_sha256', type: 'varchar', length: 64 }) pdfSha256!: string;
   @Column({ name: 'pdf_size', type: 'integer' }) pdfSize!: number;
   @Column({ name: 'pdf_base64', type: 'text' }) pdfBase64!: string;
-}
-
-/** What a document worker hands back: the bytes and their fingerprint. */
-export interface RenderedPdf {
-  base64: string;
-  sha256: string;
-  size: number;
-  templateVersion: string;
-}
-
-export function renderedPdf(pdf: Buffer, templateVersion: string): RenderedPdf {
-  return {
-    base64: pdf.toString('base64'),
-    sha256: createHash('sha256').update(pdf).digest('hex'),
-    size: pdf.length,
-    templateVersion,
-  };
 }
 
 /** Where a stored PDF is served and how to check it (StoredPdfDto). */

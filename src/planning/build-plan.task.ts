@@ -1,5 +1,5 @@
 import { renderPdf } from '../documents/pdf/render-pdf';
-import { renderedPdf, type RenderedPdf } from '../documents/stored-pdf';
+import { renderedPdf, type RenderedPdf } from '../documents/rendered-pdf';
 import { buildFailoverPlan } from '../domain/planning/build-failover-plan';
 import type { RunbookContract } from '../domain/planning/build-runbook';
 import type { Portfolio } from '../domain/portfolio';

@@ -1,5 +1,5 @@
 import { renderPdf } from '../documents/pdf/render-pdf';
-import { renderedPdf, type RenderedPdf } from '../documents/stored-pdf';
+import { renderedPdf, type RenderedPdf } from '../documents/rendered-pdf';
 import type { BoardReport } from '../domain/reporting/board-report';
 import {
   boardReportDocument,

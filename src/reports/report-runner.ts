@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTaskPool } from '../common/workers/task-pool';
-import type { RenderedPdf } from '../documents/stored-pdf';
+import type { RenderedPdf } from '../documents/rendered-pdf';
 import type { RenderReportTask } from './render-report.task';
 
 /** Renders board reports on a worker thread, so a long document never stalls other requests. */
