@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { PdfDownload } from '../documents/send-pdf';
 import { pdfDownload, storedPdfSummary } from '../documents/stored-pdf';
@@ -20,9 +20,9 @@ import {
 } from '../domain/planning/gateway-config';
 import type { ScoringModel } from '../domain/scoring-model';
 import { SCORING_MODEL } from '../exposure/scoring-model.provider';
-import { OrganizationEntity } from '../organizations/entities/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { SimulationsService, type PendingRun } from '../simulations/simulations.service';
-import { VendorEntity } from '../vendors/entities/vendor.entity';
+import { VendorsService } from '../vendors/vendors.service';
 import {
   CreatePlanDto,
   DEFAULT_SELF_HOSTED_API_BASE,
@@ -56,6 +56,8 @@ export class PlansService {
     private readonly simulations: SimulationsService,
     private readonly runner: PlanRunner,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+    private readonly vendors: VendorsService,
   ) {}
 
   /**
@@ -64,9 +66,7 @@ export class PlansService {
    */
   async create(principal: Principal, dto: CreatePlanDto): Promise<string> {
     const source = await this.sourceRun(principal, dto);
-    const organization = await this.dataSource.manager.findOneByOrFail(OrganizationEntity, {
-      id: principal.organizationId,
-    });
+    const organization = await this.organizations.get(principal);
     const outcome = await this.runner.build({
       inventoryJson: source.inventoryJson,
       resultsJson: source.resultsJson,
@@ -238,15 +238,9 @@ export class PlansService {
       where: { organizationId },
       order: { vendorId: 'ASC', name: 'ASC' },
     });
-    const vendorIds = [...new Set(contracts.map((c) => c.vendorId))];
-    const vendors =
-      vendorIds.length === 0
-        ? []
-        : await this.dataSource.manager.find(VendorEntity, {
-            select: { id: true, name: true },
-            where: { id: In(vendorIds) },
-          });
-    const nameOf = new Map(vendors.map((v) => [v.id, v.name]));
+    const nameOf = await this.vendors.visibleNames(this.dataSource.manager, organizationId, [
+      ...new Set(contracts.map((c) => c.vendorId)),
+    ]);
     return contracts.map((c) => ({
       vendorId: c.vendorId,
       vendorName: nameOf.get(c.vendorId) ?? c.vendorId,

@@ -18,13 +18,12 @@ import {
   type PreviousSnapshot,
 } from '../domain/reporting/board-report';
 import type { ScoringModel } from '../domain/scoring-model';
-import type { SimulationResult } from '../domain/simulation/run-shutdown-simulation';
 import type { ScenarioDefinition } from '../domain/simulation/scenario';
 import type { ExposureSnapshotEntity } from '../exposure/entities/exposure-snapshot.entity';
 import { ExposureService } from '../exposure/exposure.service';
 import { PortfolioLoader } from '../exposure/portfolio-loader.service';
 import { SCORING_MODEL } from '../exposure/scoring-model.provider';
-import { OrganizationEntity } from '../organizations/entities/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { ScenarioPresetsService } from '../scenarios/scenario-presets.service';
 import { SimulationsService, type SimulatedRun } from '../simulations/simulations.service';
 import { heatMapBands, reportLimits } from './board-report-document';
@@ -53,6 +52,7 @@ export class ReportsService {
     private readonly simulations: SimulationsService,
     private readonly runner: ReportRunner,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** Makes and stores a board report; answers it as JSON text (see reportJson). */
@@ -61,9 +61,7 @@ export class ReportsService {
     const iterations = dto.iterations ?? DEFAULT_REPORT_ITERATIONS;
     const seed = dto.seed ?? DEFAULT_REPORT_SEED;
     const portfolio = await this.loader.load(organizationId);
-    const organization = await this.dataSource.manager.findOneByOrFail(OrganizationEntity, {
-      id: organizationId,
-    });
+    const organization = await this.organizations.get(principal);
     const exposure = scorePortfolio(portfolio, this.model, new Date());
     const previous = await this.exposure.latestSnapshot(organizationId);
 
@@ -79,7 +77,6 @@ export class ReportsService {
         iterations,
         seed,
       );
-      const result = JSON.parse(simulated.outcome.resultsJson) as SimulationResult;
       presetRuns.push({
         scenario: preset.scenario,
         simulated,
@@ -88,10 +85,7 @@ export class ReportsService {
           name: preset.name,
           description: preset.description,
           simulationRunId: null,
-          hitVendorIds: result.hitVendorIds,
-          stopped: result.dependencies.filter((d) => d.effect === 'stopped').length,
-          total: result.totals.total,
-          lossExceedance: result.lossExceedance,
+          ...simulated.outcome.summary,
         },
       });
     }

@@ -3,7 +3,9 @@ import type { Portfolio } from '../domain/portfolio';
 import type { ScoringModel } from '../domain/scoring-model';
 import {
   runShutdownSimulation,
-  SimulationResult,
+  type LossExceedancePoint,
+  type SeriesStatistics,
+  type SimulationResult,
 } from '../domain/simulation/run-shutdown-simulation';
 import type { ScenarioDefinition } from '../domain/simulation/scenario';
 
@@ -26,6 +28,16 @@ export interface SimulationTaskOutcome {
   inputsHash: string;
   expectedLoss: number;
   p90Loss: number;
+  /** What a caller reading many runs needs, so it does not parse `resultsJson` (a board report). */
+  summary: SimulationSummary;
+}
+
+export interface SimulationSummary {
+  hitVendorIds: string[];
+  /** Dependencies the scenario stops (not those held up by them). */
+  stopped: number;
+  total: SeriesStatistics;
+  lossExceedance: LossExceedancePoint[];
 }
 
 /** The worker's entry point (see SimulationRunner). */
@@ -48,5 +60,11 @@ export function runSimulationTask(task: SimulationTask): SimulationTaskOutcome {
     inputsHash: createHash('sha256').update(inputs).digest('hex'),
     expectedLoss: results.totals.total.expected,
     p90Loss: results.totals.total.p90,
+    summary: {
+      hitVendorIds: results.hitVendorIds,
+      stopped: results.dependencies.filter((d) => d.effect === 'stopped').length,
+      total: results.totals.total,
+      lossExceedance: results.lossExceedance,
+    },
   };
 }

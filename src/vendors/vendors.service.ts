@@ -88,15 +88,24 @@ export class VendorsService {
     organizationId: string,
     ids: string[],
   ): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
+    return new Set((await this.visibleNames(manager, organizationId, ids)).keys());
+  }
+
+  /** Id -> name of the vendors among `ids` that the tenant may see (catalog or own). */
+  async visibleNames(
+    manager: EntityManager,
+    organizationId: string,
+    ids: string[],
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
     const rows = await manager.find(VendorEntity, {
-      select: { id: true },
+      select: { id: true, name: true },
       where: [
         { id: In(ids), organizationId: IsNull() },
         { id: In(ids), organizationId },
       ],
     });
-    return new Set(rows.map((row) => row.id));
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   create(principal: Principal, dto: CreateVendorDto): Promise<VendorResponseDto> {
