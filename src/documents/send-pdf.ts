@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 /** A stored PDF, ready to send. */
@@ -20,3 +22,10 @@ export function sendPdf(response: Response, pdf: PdfDownload): void {
     })
     .end(pdf.content);
 }
+
+/** OpenAPI of an endpoint that answers a stored PDF (see sendPdf). */
+export const ApiPdfResponse = () =>
+  applyDecorators(
+    ApiProduces('application/pdf'),
+    ApiOkResponse({ description: 'the stored PDF', schema: { type: 'string', format: 'binary' } }),
+  );

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { PaginationQueryDto } from '../common/http/pagination';
-import { sendPdf } from '../documents/send-pdf';
+import { ApiPdfResponse, sendPdf } from '../documents/send-pdf';
 import { BoardReportDto, BoardReportPageDto, CreateBoardReportDto } from './dto/board-report.dto';
 import { ReportsService } from './reports.service';
 
@@ -38,8 +38,7 @@ export class ReportsController {
   }
 
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'the stored PDF', schema: { type: 'string', format: 'binary' } })
+  @ApiPdfResponse()
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

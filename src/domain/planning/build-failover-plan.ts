@@ -238,8 +238,8 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
   const { portfolio, simulation, catalog, planningModel, scoringModel, asOf } = input;
   const vendorById = new Map<string, VendorProfile>();
   for (const v of portfolio.vendors) if (!vendorById.has(v.id)) vendorById.set(v.id, v);
-  const vendorName = (id: string) =>
-    vendorById.get(id)?.name ?? catalog.vendors.find((v) => v.id === id)?.name ?? id;
+  const catalogNames = new Map(catalog.vendors.map((v) => [v.id, v.name]));
+  const vendorName = (id: string) => vendorById.get(id)?.name ?? catalogNames.get(id) ?? id;
   const dependencyById = new Map(portfolio.dependencies.map((d) => [d.id, d]));
   const modelById = new Map<string, CandidateModelInput>();
   for (const m of catalog.models) if (!modelById.has(m.id)) modelById.set(m.id, m);
