@@ -5,7 +5,7 @@ import Mustache from 'mustache';
 import type { CoverSpec, DocumentSpec, LabelledValue } from './document-spec';
 
 /** templates/, found from src/documents and from dist/documents alike. */
-export const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
+const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 
 export type TemplateView = Record<string, string | number>;
 

@@ -25,7 +25,7 @@ import { RUNBOOK_PHASES } from '../domain/planning/build-runbook';
 import type { PlanningModel } from '../domain/planning/planning-model';
 import type { RankedAlternative } from '../domain/planning/rank-alternatives';
 
-export const PLAN_SECTIONS = [
+const PLAN_SECTIONS = [
   'executive_summary',
   'dependencies',
   'knock_on',

@@ -15,16 +15,16 @@ import type { SimulationResult } from '../domain/simulation/run-shutdown-simulat
 import type { PlanDocumentContext } from './plan-document';
 
 /** The currency of the shipped catalog's token and GPU prices. */
-export const CATALOG_PRICE_CURRENCY = 'USD';
+const CATALOG_PRICE_CURRENCY = 'USD';
 
 /** data/planning-model.json: the sizing and ranking constants with their rationale. */
-export const PLANNING_MODEL_FILE = join(__dirname, '..', '..', 'data', 'planning-model.json');
+const PLANNING_MODEL_FILE = join(__dirname, '..', '..', 'data', 'planning-model.json');
 
 let planningModel: PlanningModel | undefined;
 let catalogData: CatalogData | undefined;
 
 /** Read and validated once per process (each worker thread has its own copy). */
-export function loadPlanningModel(): PlanningModel {
+function loadPlanningModel(): PlanningModel {
   planningModel ??= parsePlanningModel(JSON.parse(readFileSync(PLANNING_MODEL_FILE, 'utf8')));
   return planningModel;
 }

@@ -15,7 +15,7 @@ import type {
   HeatMapBands,
 } from '../domain/reporting/board-report';
 
-export const BOARD_REPORT_SECTIONS = [
+const BOARD_REPORT_SECTIONS = [
   'summary',
   'exposure',
   'heat_map',
