@@ -16,7 +16,6 @@ import type {
 } from '../simulation/run-shutdown-simulation';
 import {
   buildRunbook,
-  orderDependencies,
   recoveryGap,
   type Runbook,
   type RunbookAlternative,
@@ -229,8 +228,9 @@ export function alternativeNeeds(
  * - alternatives: `rankAlternatives` with the scenario's hit vendors excluded;
  * - switch to: its fallback when it has one the scenario does not hit, else the rank-1
  *   alternative, else nothing;
- * - time to failover: the exposure model's estimate (`failoverEstimate`) with the fallback
- *   counted as hit when the scenario invalidated it; gap = max(0, that - RTO);
+ * - time to failover: the exposure model's hours (`failoverEstimate`), the fallback counted as
+ *   working when the scenario leaves it standing and as hit when it invalidated it (no
+ *   regime-contagion prior: the scenario is known), as the simulation does; gap = max(0, that - RTO);
  * - top actions: stopped dependencies by expected loss, those needing work before the order
  *   (no usable fallback, or an untested one) ahead of those with a tested fallback.
  */
@@ -258,6 +258,8 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
     catalog.models.filter((m) => m.openAiCompatible === true).map((m) => m.vendorId),
   );
   const invalidated = new Set(simulation.invalidatedFallbacks.map((f) => f.dependencyId));
+  // Today's spend is compared with catalog prices only in the same currency.
+  const spendComparable = portfolio.organization.currency === input.priceCurrency;
   const context = {
     organization: portfolio.organization,
     planningModel,
@@ -290,6 +292,7 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
         context,
         hit: candidateHits,
         fallbackHit: invalidated.has(dependency.id),
+        spendComparable,
         vendorById,
         vendorName,
         modelById,
@@ -307,7 +310,8 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
       stabiliseHours: planningModel.runbook.stabiliseHours.value,
     },
   });
-  const order = new Map(orderDependencies(runbookDependencies).map((d, i) => [d.id, i]));
+  // The recovery gaps come in runbook order.
+  const order = new Map(runbook.recoveryGaps.map((g, i) => [g.dependencyId, i]));
   planned.sort((a, b) => order.get(a.dependencyId)! - order.get(b.dependencyId)!);
 
   return {
@@ -319,7 +323,7 @@ export function buildFailoverPlan(input: FailoverPlanInput): FailoverPlan {
     scenario: simulation.scenario,
     hitVendors: [...hit].sort().map((id) => ({ id, name: vendorName(id) })),
     vendorNames: mentionedVendorNames(planned, vendorName),
-    summary: summarise(planned, knockOn, simulation, simulation.currency === input.priceCurrency),
+    summary: summarise(planned, knockOn, simulation, spendComparable),
     dependencies: planned,
     knockOn,
     runbook,
@@ -334,6 +338,7 @@ interface PlanningScope {
   context: Parameters<typeof rankAlternatives>[3];
   hit: ReadonlySet<string>;
   fallbackHit: boolean;
+  spendComparable: boolean;
   vendorById: ReadonlyMap<string, VendorProfile>;
   vendorName: (id: string) => string;
   modelById: ReadonlyMap<string, CandidateModelInput>;
@@ -355,10 +360,7 @@ function planDependency(
       needs,
       monthlyInputTokens: dependency.monthlyInputTokens,
       monthlyOutputTokens: dependency.monthlyOutputTokens,
-      monthlySpend:
-        input.portfolio.organization.currency === input.priceCurrency
-          ? dependency.monthlySpend
-          : null,
+      monthlySpend: scope.spendComparable ? dependency.monthlySpend : null,
       fineTuned: dependency.switching.fineTuned,
       vendorSpecificFeatures: dependency.switching.vendorSpecificFeatures,
       gateway: dependency.switching.gateway,
