@@ -13,7 +13,7 @@ import type { CategoryAmounts } from '../domain/exposure/score-exposure';
 import { scorePortfolio } from '../domain/exposure/score-exposure';
 import {
   buildBoardReport,
-  worstFirst,
+  worstPreset,
   type PresetOutcome,
   type PreviousSnapshot,
 } from '../domain/reporting/board-report';
@@ -89,9 +89,9 @@ export class ReportsService {
         },
       });
     }
-    presetRuns.sort((a, b) => worstFirst(a.outcome, b.outcome));
-    // A preset that costs nothing is no "worst scenario" (an empty inventory, nothing hit).
-    const worst = presetRuns.find((r) => r.outcome.total.expected > 0);
+    const worstOutcome = worstPreset(presetRuns.map((r) => r.outcome));
+    const worst = presetRuns.find((r) => r.outcome === worstOutcome);
+    // Its run is stored with the report; the report names it.
     const worstRunId = worst === undefined ? null : newId();
     if (worst !== undefined) worst.outcome.simulationRunId = worstRunId;
 

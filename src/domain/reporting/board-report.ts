@@ -170,12 +170,17 @@ export function heatMap(exposure: PortfolioExposure, bands: HeatMapBands): HeatM
 }
 
 /** Worst preset first: largest expected loss, then largest P90, then id. */
-export function worstFirst(a: PresetOutcome, b: PresetOutcome): number {
+function worstFirst(a: PresetOutcome, b: PresetOutcome): number {
   return (
     b.total.expected - a.total.expected ||
     b.total.p90 - a.total.p90 ||
     (a.presetId < b.presetId ? -1 : a.presetId > b.presetId ? 1 : 0)
   );
+}
+
+/** The worst preset: the largest expected loss (then P90); none when no preset costs anything. */
+export function worstPreset<T extends PresetOutcome>(presets: readonly T[]): T | null {
+  return [...presets].sort(worstFirst).find((p) => p.total.expected > 0) ?? null;
 }
 
 /** Assembles the board report (see the module comment); lists are cut to `limits`. */
@@ -237,7 +242,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       byVendor: vendorRows.sort(byShare).slice(0, input.limits.concentrationRows),
       byJurisdiction: jurisdictionRows.sort(byShare).slice(0, input.limits.concentrationRows),
     },
-    worstScenario: presets.find((p) => p.total.expected > 0) ?? null,
+    worstScenario: worstPreset(presets),
     presets: presets.map(({ lossExceedance: _curve, ...rest }) => rest),
     topRisks: exposure.topRisks.slice(0, input.limits.topRisks).map((risk) => ({
       dependencyId: risk.dependencyId,
